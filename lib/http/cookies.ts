@@ -1,0 +1,30 @@
+/** Serialises a Set-Cookie header value for tao's httpOnly cookies. */
+export function sessionCookie(req: Request, name: string, value: string, expires: Date): string {
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Expires=${expires.toUTCString()}`,
+  ];
+  if (isSecure(req)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function clearedCookie(req: Request, name: string): string {
+  return sessionCookie(req, name, "", new Date(0));
+}
+
+function isSecure(req: Request): boolean {
+  const setting = process.env.TAO_COOKIE_SECURE ?? "auto";
+  if (setting !== "auto") return setting === "true";
+  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  return proto === "https";
+}
+
+/** The client's address as far as a proxy in front of tao tells it. */
+export function clientIp(req: Request): string {
+  return (
+    req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "direct"
+  );
+}

@@ -1,0 +1,11 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Native and Node-only modules stay out of the bundle; they are required at run time.
+  serverExternalPackages: ["better-sqlite3", "ssh2", "node-ssh", "bullmq", "ioredis"],
+  typedRoutes: false,
+};
+
+module.exports = nextConfig;

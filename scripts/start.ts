@@ -1,0 +1,33 @@
+// `npm start`: apply migrations, then run the web server and the worker side by side.
+// Configured by environment variables only; it never creates users, hosts or registries.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+
+function run(name: string, cmd: string, args: string[]): ChildProcess {
+  const child = spawn(cmd, args, { stdio: "inherit", env: process.env });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`[tao] ${name} exited (${signal ?? code}); stopping`);
+      stop(code ?? 1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+const children: ChildProcess[] = [];
+function stop(code: number) {
+  stopping = true;
+  for (const c of children) c.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 10_000).unref();
+  Promise.all(
+    children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.on("exit", r)))),
+  ).then(() => process.exit(code));
+}
+
+const migrate = spawnSync("npx", ["tsx", "scripts/migrate.ts"], { stdio: "inherit", env: process.env });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+children.push(run("web", "npx", ["next", "start", "-p", process.env.PORT ?? "3000"]));
+children.push(run("worker", "npx", ["tsx", "workers/main.ts"]));
+process.on("SIGTERM", () => stop(0));
+process.on("SIGINT", () => stop(0));

@@ -1,0 +1,41 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Two tiers: unit tests sit next to the code; integration tests (tests/integration) use the real
+// SQLite file, Redis and the testbed, each run with a fresh database (tests/integration/setup.ts).
+const alias = { "@": path.resolve(__dirname) };
+const testData = path.resolve(__dirname, ".data/test");
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "workers/**/*.test.ts"],
+          environment: "node",
+          env: { TAO_SECRET_KEY: "0".repeat(64) },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: {
+            DATABASE_URL: `file:${testData}/integration.db`,
+            TAO_DATA_DIR: testData,
+            REDIS_URL: process.env.TAO_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/14",
+            TAO_SECRET_KEY: "1".repeat(64),
+          },
+        },
+      },
+    ],
+  },
+});
