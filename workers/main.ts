@@ -11,7 +11,7 @@ async function main() {
   const connection = createBlockingConnection("worker-heartbeat");
   connection.on("error", (err) => log.warn("redis", err.message));
 
-  const processors = await startProcessors();
+  const processors = await startProcessors(id);
   const beat = () =>
     writeHeartbeat(connection, {
       id,

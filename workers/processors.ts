@@ -1,9 +1,10 @@
+import { startDeployProcessor } from "./deploy-processor";
+
 // Every queue the worker consumes, started and stopped together.
+export type Processor = { running: () => number; close: () => Promise<void> };
 
-export type Processors = { running: () => number; close: () => Promise<void> };
-
-export async function startProcessors(): Promise<Processors> {
-  const all: { running: () => number; close: () => Promise<void> }[] = [];
+export async function startProcessors(workerId: string): Promise<Processor> {
+  const all: Processor[] = [await startDeployProcessor(workerId)];
   return {
     running: () => all.reduce((n, p) => n + p.running(), 0),
     close: async () => {

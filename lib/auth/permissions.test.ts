@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { TRole, TTokenScope } from "@/lib/domain/enums";
 import { type Ability, can, deployAbility, type Principal } from "./permissions";
 
-const who = (role: TRole, scopes?: TTokenScope[]): Principal => ({ userId: "u", username: "u", role, scopes });
+const who = (role: TRole, scopes?: TTokenScope[]): Principal => ({
+  userId: "u",
+  username: "u",
+  role,
+  scopes,
+});
 
 describe("role checks", () => {
   const table: [TRole, Ability, boolean][] = [

@@ -23,7 +23,7 @@ describe("image references (OCI grammar)", () => {
     "repo:-v1",
     "repo:v1\nid",
     "repo//x:v1",
-    "repo:" + "x".repeat(129),
+    `repo:${"x".repeat(129)}`,
   ])("rejects %j", (text) => {
     expect(parseImageRef(text)).toBeUndefined();
   });
@@ -82,12 +82,17 @@ describe("run options", () => {
     expect(paths).toEqual(
       expect.arrayContaining(["env.BAD KEY", "volumes.0", "ports.0", "memory", "restart", "extraArgs.0"]),
     );
-    expect(ZRunOptions.safeParse({ volumes: ["/srv/x:/www:ro"], ports: ["127.0.0.1:8080:80/tcp"] }).success).toBe(true);
+    expect(
+      ZRunOptions.safeParse({ volumes: ["/srv/x:/www:ro"], ports: ["127.0.0.1:8080:80/tcp"] }).success,
+    ).toBe(true);
   });
 
   it("overlays an environment's override: maps merge, the rest replaces", () => {
     const base = ZRunOptions.parse({ env: { A: "1", B: "2" }, volumes: ["/a:/a"] });
-    const merged = mergeRunOptions(base, ZRunOptionsOverride.parse({ env: { B: "3" }, memory: "1g", volumes: ["/b:/b"] }));
+    const merged = mergeRunOptions(
+      base,
+      ZRunOptionsOverride.parse({ env: { B: "3" }, memory: "1g", volumes: ["/b:/b"] }),
+    );
     expect(merged.env).toEqual({ A: "1", B: "3" });
     expect(merged.memory).toBe("1g");
     expect(merged.volumes).toEqual(["/b:/b"]);

@@ -13,7 +13,9 @@ describe("CSRF defence for cookie sessions", () => {
   });
   it("refuses cross-site writes and writes that say nothing about where they come from", () => {
     expect(isSameOriginWrite(req("POST", { origin: "http://evil.example" }))).toBe(false);
-    expect(isSameOriginWrite(req("DELETE", { "sec-fetch-site": "cross-site", origin: "http://tao.local" }))).toBe(false);
+    expect(
+      isSameOriginWrite(req("DELETE", { "sec-fetch-site": "cross-site", origin: "http://tao.local" })),
+    ).toBe(false);
     expect(isSameOriginWrite(req("POST", {}))).toBe(false);
     expect(isSameOriginWrite(req("POST", { origin: "null" }))).toBe(false);
   });
@@ -22,7 +24,17 @@ describe("CSRF defence for cookie sessions", () => {
 describe("audit redaction", () => {
   it("never keeps a secret-looking field", () => {
     expect(
-      redactSecrets({ name: "h", password: "p", secret: "", nested: [{ privateKey: "k", apiToken: "t", port: 22 }] }),
-    ).toEqual({ name: "h", password: "[set]", secret: "", nested: [{ privateKey: "[set]", apiToken: "[set]", port: 22 }] });
+      redactSecrets({
+        name: "h",
+        password: "p",
+        secret: "",
+        nested: [{ privateKey: "k", apiToken: "t", port: 22 }],
+      }),
+    ).toEqual({
+      name: "h",
+      password: "[set]",
+      secret: "",
+      nested: [{ privateKey: "[set]", apiToken: "[set]", port: 22 }],
+    });
   });
 });

@@ -6,7 +6,9 @@ import { zhCN } from "./messages/zh-CN";
 import { createTranslator, messagesFor } from "./translate";
 
 function keys(obj: object, prefix = ""): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`),
+  );
 }
 
 describe("i18n", () => {
@@ -14,7 +16,11 @@ describe("i18n", () => {
     expect(keys(zhCN).sort()).toEqual(keys(en).sort());
     const untranslated = keys(en).filter((k) => {
       const t = createTranslator(messagesFor("zh-CN"));
-      return /[a-z]{4,}/.test(t(k as never)) && t(k as never) === createTranslator(en)(k as never) && k !== "app.name";
+      return (
+        /[a-z]{4,}/.test(t(k as never)) &&
+        t(k as never) === createTranslator(en)(k as never) &&
+        k !== "app.name"
+      );
     });
     expect(untranslated).toEqual([]);
   });

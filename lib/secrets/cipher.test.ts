@@ -7,7 +7,12 @@ const key = randomBytes(32);
 
 describe("secret cipher (AES-256-GCM)", () => {
   it("round-trips unicode and long secrets", () => {
-    for (const plain of ["Demo123", "密码 ünïcödé 🔑", "x".repeat(10_000), "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n"]) {
+    for (const plain of [
+      "Demo123",
+      "密码 ünïcödé 🔑",
+      "x".repeat(10_000),
+      "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n",
+    ]) {
       expect(decryptSecret(encryptSecret(plain, "host.secret", key), "host.secret", key)).toBe(plain);
     }
   });
@@ -26,7 +31,9 @@ describe("secret cipher (AES-256-GCM)", () => {
     for (let i = 0; i < raw.length; i++) {
       const copy = Buffer.from(raw);
       copy[i] = copy[i]! ^ 0x01;
-      expect(() => decryptSecret(`v1.${copy.toString("base64url")}`, "host.secret", key)).toThrow(SecretDecryptError);
+      expect(() => decryptSecret(`v1.${copy.toString("base64url")}`, "host.secret", key)).toThrow(
+        SecretDecryptError,
+      );
     }
   });
 

@@ -1,0 +1,79 @@
+import { DeployCanceledError, DeployError } from "./deploy-log";
+import { describeCheck, waitHealthy } from "./health-check";
+import type { HostSession } from "./host-session";
+import type { PlannedComponent } from "./plan";
+import { displayCommand } from "./remote-command";
+
+const LOG_TAIL = 20;
+
+/** The name the previous container is parked under while its replacement proves healthy. */
+export const previousName = (name: string) => `${name}.tao-prev`;
+
+/**
+ * Deploys one component on one host: pull; park the running container (stop + rename); run the new
+ * one; health check. When the new container is unhealthy, or the task is canceled after the old one
+ * was stopped, the old container is put back and started again.
+ */
+export async function deployComponent(s: HostSession, c: PlannedComponent): Promise<void> {
+  const log = (line: string, stream: "step" | "error" = "step") => s.log(line, c.name, stream);
+  log(`start to deploy ${c.image}`);
+  log(`pull image of "${c.name}" from docker registry`);
+  await s.run({ op: "pull", image: c.image }, c.name);
+
+  // A parked container left by an interrupted earlier run is stale by now.
+  if (await s.inspect(previousName(c.name)))
+    await s.run({ op: "rm", name: previousName(c.name) }, c.name, { quiet: true });
+
+  const previous = await s.inspect(c.name);
+  let parked = false;
+  try {
+    if (previous) {
+      log(
+        `stop and remove container "${c.name}" (kept as "${previousName(c.name)}" until the new one is healthy)`,
+      );
+      await s.run({ op: "stop", name: c.name }, c.name, { quiet: true });
+      await s.run({ op: "rename", from: c.name, to: previousName(c.name) }, c.name, { quiet: true });
+      parked = true;
+    }
+    log(displayCommand(s.cli, { op: "run", name: c.name, image: c.image, options: c.runOptions }));
+    await s.run({ op: "run", name: c.name, image: c.image, options: c.runOptions }, c.name);
+    log(describeCheck(c.healthCheck));
+    const problem = await waitHealthy(s, c.name, c.healthCheck);
+    if (problem) {
+      log(`health check failed: ${problem}`, "error");
+      await logTail(s, c.name);
+      throw new DeployError(`${c.name} on ${s.hostName} is unhealthy: ${problem}`);
+    }
+    log(`"${c.name}" is up with ${c.image}`);
+  } catch (err) {
+    if (err instanceof DeployError || err instanceof DeployCanceledError) {
+      await restore(s, c, parked ? previous?.image : undefined);
+    }
+    throw err;
+  }
+  if (parked) await s.run({ op: "rm", name: previousName(c.name) }, c.name, { quiet: true, signal: null });
+}
+
+async function logTail(s: HostSession, name: string) {
+  const res = await s.run({ op: "logs", name, tail: LOG_TAIL }, name, {
+    quiet: true,
+    allowFail: true,
+    signal: null,
+  });
+  const lines = [...res.stdout.split("\n"), ...res.stderr.split("\n")].filter(Boolean).slice(-LOG_TAIL);
+  if (lines.length === 0) return;
+  s.log(`last ${lines.length} line(s) of the container's log:`, name, "error");
+  for (const line of lines) s.log(`  ${line}`, name, "error");
+}
+
+/** Removes the new container and brings the parked one back, even when the task was canceled. */
+async function restore(s: HostSession, c: PlannedComponent, previousImage: string | undefined) {
+  const opts = { quiet: true, allowFail: true, signal: null } as const;
+  await s.run({ op: "rm", name: c.name }, c.name, opts);
+  if (previousImage === undefined) return;
+  const renamed = await s.run({ op: "rename", from: previousName(c.name), to: c.name }, c.name, opts);
+  const started = renamed.code === 0 ? await s.run({ op: "start", name: c.name }, c.name, opts) : renamed;
+  if (started.code === 0) s.log(`restored the previous container "${c.name}" (${previousImage})`, c.name);
+  else
+    s.log(`could not restore the previous container "${c.name}": ${started.stderr.trim()}`, c.name, "error");
+}

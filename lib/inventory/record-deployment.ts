@@ -1,0 +1,25 @@
+import { db } from "@/lib/db";
+
+/** A component now runs `tag` on a host, put there by a task. */
+export async function recordDeployment(input: {
+  environmentId: string;
+  hostId: string;
+  componentId: string;
+  tag: string;
+  taskId: number;
+}) {
+  const now = new Date();
+  await db.inventoryItem.upsert({
+    where: { hostId_componentId: { hostId: input.hostId, componentId: input.componentId } },
+    create: { ...input, deployedAt: now },
+    update: { tag: input.tag, taskId: input.taskId, deployedAt: now, environmentId: input.environmentId },
+  });
+}
+
+export async function pinHostKey(hostId: string, fingerprint: string) {
+  // Only the first contact pins: a concurrent pin of another key loses, and the next run detects it.
+  await db.host.updateMany({
+    where: { id: hostId, hostKeyFingerprint: null },
+    data: { hostKeyFingerprint: fingerprint },
+  });
+}
