@@ -26,6 +26,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // Files share one database, one Redis database and the testbed hosts: one file at a time.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           env: {

@@ -38,7 +38,7 @@ export async function deployComponent(s: HostSession, c: PlannedComponent): Prom
     log(displayCommand(s.cli, { op: "run", name: c.name, image: c.image, options: c.runOptions }));
     await s.run({ op: "run", name: c.name, image: c.image, options: c.runOptions }, c.name);
     log(describeCheck(c.healthCheck));
-    const problem = await waitHealthy(s, c.name, c.healthCheck);
+    const problem = await withContainerLog(s, c, () => waitHealthy(s, c.name, c.healthCheck));
     if (problem) {
       log(`health check failed: ${problem}`, "error");
       await logTail(s, c.name);
@@ -52,6 +52,27 @@ export async function deployComponent(s: HostSession, c: PlannedComponent): Prom
     throw err;
   }
   if (parked) await s.run({ op: "rm", name: previousName(c.name) }, c.name, { quiet: true, signal: null });
+}
+
+/**
+ * While the new container proves itself, its own output (stdout/stderr, line by line) goes into the
+ * task log, so people watch the application boot rather than a silent wait.
+ */
+async function withContainerLog<T>(s: HostSession, c: PlannedComponent, check: () => Promise<T>): Promise<T> {
+  if (c.healthCheck.kind === "none") return check();
+  const stop = new AbortController();
+  const cancel = () => stop.abort();
+  s.signal.addEventListener("abort", cancel, { once: true });
+  const following = s
+    .run({ op: "logs-follow", name: c.name }, c.name, { signal: stop.signal, allowFail: true })
+    .catch(() => undefined);
+  try {
+    return await check();
+  } finally {
+    stop.abort();
+    s.signal.removeEventListener("abort", cancel);
+    await following;
+  }
 }
 
 async function logTail(s: HostSession, name: string) {

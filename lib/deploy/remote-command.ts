@@ -33,6 +33,7 @@ export type RemoteOp =
   | { op: "start"; name: string }
   | { op: "rm"; name: string }
   | { op: "logs"; name: string; tail: number }
+  | { op: "logs-follow"; name: string }
   | { op: "run"; name: string; image: string; options: TRunOptions }
   | { op: "kill-pid"; pid: number; signal: "TERM" | "KILL" };
 
@@ -117,6 +118,8 @@ export function remoteArgv(cli: TContainerCli, op: RemoteOp, display = false): s
         String(z.number().int().min(1).max(10_000).parse(op.tail)),
         ZName.parse(op.name),
       ];
+    case "logs-follow":
+      return [...c, "logs", "--follow", ZName.parse(op.name)];
     case "run":
       return [...c, ...runArgs(op.name, op.image, op.options, display)];
     case "kill-pid":

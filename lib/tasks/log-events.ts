@@ -24,7 +24,10 @@ export async function* taskLogEvents(taskId: number, afterSeq: number, blocking:
   let lastStatus: TTaskStatus | undefined;
   while (!signal.aborted) {
     // Status first: a final status means every line is already in the database.
-    const task = await db.task.findUnique({ where: { id: taskId }, select: { status: true, error: true } });
+    const task = await db.task.findUnique({
+      where: { id: taskId },
+      select: { id: true, createdAt: true, status: true, error: true },
+    });
     if (!task) throw new NotFoundError("Task");
     const status = task.status as TTaskStatus;
     if (status !== lastStatus) {
@@ -56,7 +59,7 @@ export async function* taskLogEvents(taskId: number, afterSeq: number, blocking:
         "BLOCK",
         BLOCK_MS,
         "STREAMS",
-        logStreamKey(taskId),
+        logStreamKey(task),
         streamId(last),
       );
       entries = res?.[0]?.[1] ?? [];

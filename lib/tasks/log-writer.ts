@@ -26,9 +26,11 @@ export class TaskLogWriter {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private redisFailures = 0;
+  private lastError: Error | undefined;
 
   private constructor(
     private readonly taskId: number,
+    private readonly streamKey: string,
     private readonly redis: Redis,
     private seq: number,
     private mask: (line: string) => string,
@@ -41,6 +43,10 @@ export class TaskLogWriter {
     redis: Redis,
     mask: (line: string) => string = (l) => l,
   ): Promise<TaskLogWriter> {
+    const task = await db.task.findUniqueOrThrow({
+      where: { id: taskId },
+      select: { id: true, createdAt: true },
+    });
     const last = await db.taskLogLine.findFirst({
       where: { taskId },
       orderBy: { seq: "desc" },
@@ -48,6 +54,7 @@ export class TaskLogWriter {
     });
     return new TaskLogWriter(
       taskId,
+      logStreamKey(task),
       redis,
       last?.seq ?? 0,
       mask,
@@ -71,15 +78,7 @@ export class TaskLogWriter {
     };
     this.pending.push(line);
     this.redis
-      .xadd(
-        logStreamKey(this.taskId),
-        "MAXLEN",
-        "~",
-        this.maxLen,
-        streamId(line.seq),
-        "d",
-        JSON.stringify(line),
-      )
+      .xadd(this.streamKey, "MAXLEN", "~", this.maxLen, streamId(line.seq), "d", JSON.stringify(line))
       .catch(() => {
         this.redisFailures += 1;
       });
@@ -87,25 +86,42 @@ export class TaskLogWriter {
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
   }
 
-  /** Persists pending lines; batches are written one after another, in order. */
+  /**
+   * Persists pending lines; batches are written one after another, in order. A failed batch (the
+   * database busy for longer than its timeout) goes back in front of the queue and is tried again.
+   */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return this.flushing;
-    this.flushing = this.flushing.then(() =>
-      db.taskLogLine
-        .createMany({ data: batch.map((l) => ({ ...l, taskId: this.taskId })) })
-        .then(() => undefined),
-    );
+    this.flushing = this.flushing.then(async () => {
+      try {
+        await db.taskLogLine.createMany({ data: batch.map((l) => ({ ...l, taskId: this.taskId })) });
+      } catch (err) {
+        this.pending = [...batch, ...this.pending];
+        this.lastError = err as Error;
+        this.timer ??= setTimeout(() => void this.flush(), 1000);
+      }
+    });
     return this.flushing;
+  }
+
+  /** Waits until every line written so far is in the database (a few attempts), or throws. */
+  async persistAll(): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await this.flush();
+      if (this.pending.length === 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`task ${this.taskId}: log lines could not be saved: ${this.lastError?.message}`);
   }
 
   /** Flushes everything, then marks the stream finished for live viewers. */
   async finish(status: string, error = ""): Promise<void> {
-    await this.flush();
-    const key = logStreamKey(this.taskId);
+    await this.persistAll();
+    const key = this.streamKey;
     try {
       await this.redis.xadd(key, streamId(this.seq + 1), "end", JSON.stringify({ status, error }));
       await this.redis.expire(key, FINISHED_STREAM_TTL_SECONDS);

@@ -64,7 +64,7 @@ export async function processTask(taskId: number, deps: ProcessDeps): Promise<vo
   else if (result.status === "canceled")
     log.write({ stream: "error", line: "canceled; the containers being replaced were restored" });
   else log.write({ stream: "error", line: `deployment failed: ${result.error}` });
-  await log.flush();
+  await log.persistAll(); // every line is in the database before the status says the task ended
   await transition(taskId, "running", result.status, result.error);
   await db.featureBranch.updateMany({
     where: { tasks: { some: { id: taskId } }, status: { not: "closed" } },
