@@ -15,11 +15,3 @@ export async function recordDeployment(input: {
     update: { tag: input.tag, taskId: input.taskId, deployedAt: now, environmentId: input.environmentId },
   });
 }
-
-export async function pinHostKey(hostId: string, fingerprint: string) {
-  // Only the first contact pins: a concurrent pin of another key loses, and the next run detects it.
-  await db.host.updateMany({
-    where: { id: hostId, hostKeyFingerprint: null },
-    data: { hostKeyFingerprint: fingerprint },
-  });
-}

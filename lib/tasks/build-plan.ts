@@ -4,7 +4,8 @@ import { ZContainerCli } from "@/lib/domain/enums";
 import { ZHealthCheck } from "@/lib/domain/health-check";
 import { mergeRunOptions, ZRunOptions } from "@/lib/domain/run-options";
 import { parseEnvironment } from "@/lib/environments/environments";
-import { HOST_SECRET_CONTEXT, splitList } from "@/lib/environments/hosts";
+import { sshCredentials } from "@/lib/environments/host-access";
+import { splitList } from "@/lib/environments/hosts";
 import { REGISTRY_SECRET_CONTEXT } from "@/lib/environments/registries";
 import { BadRequestError } from "@/lib/errors";
 import { decryptSecret } from "@/lib/secrets/cipher";
@@ -56,16 +57,10 @@ export async function buildPlan(taskId: number): Promise<DeployPlan> {
   const hosts = hostRows
     .map((h) => {
       const assigned = splitList(h.components);
-      const secret = h.secretEnc ? decryptSecret(h.secretEnc, HOST_SECRET_CONTEXT) : undefined;
       return {
         hostId: h.id,
         name: h.name,
-        address: h.address,
-        port: h.port,
-        username: h.username,
-        password: h.authMethod === "password" ? secret : undefined,
-        privateKey: h.authMethod === "key" ? secret : undefined,
-        expectedFingerprint: h.hostKeyFingerprint,
+        ...sshCredentials(h),
         containerCli: ZContainerCli.parse(h.containerCli),
         components: components.filter((c) => assigned.length === 0 || assigned.includes(c.name)),
       };
