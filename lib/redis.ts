@@ -1,7 +1,8 @@
 import { Redis, type RedisOptions } from "ioredis";
+import { env } from "@/lib/config/env";
 
 export function redisUrl(): string {
-  return process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  return env().REDIS_URL;
 }
 
 /**

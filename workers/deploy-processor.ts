@@ -1,4 +1,5 @@
 import { Worker } from "bullmq";
+import { env } from "@/lib/config/env";
 import { QUEUES, type TDeployJob, ZDeployJob } from "@/lib/jobs/queues";
 import { createBlockingConnection, redis } from "@/lib/redis";
 import { CancelListener } from "@/lib/tasks/cancel-listener";
@@ -12,7 +13,7 @@ const RECOVER_EVERY_MS = 30_000;
 export async function startDeployProcessor(workerId: string) {
   const cancels = new CancelListener(createBlockingConnection("cancel-subscriber"));
   await cancels.start();
-  const concurrency = Number(process.env.TAO_WORKER_CONCURRENCY ?? 5);
+  const concurrency = env().TAO_WORKER_CONCURRENCY;
   const worker = new Worker<TDeployJob>(
     QUEUES.deploy,
     async (job) => {

@@ -1,4 +1,5 @@
 // The worker process: runs deployments and background jobs. Imports lib/ only, never next/*.
+import { env } from "@/lib/config/env";
 import { createBlockingConnection } from "@/lib/redis";
 import { clearHeartbeat, HEARTBEAT_EVERY_MS, workerId, writeHeartbeat } from "@/lib/worker/heartbeat";
 import { log } from "@/lib/worker/log";
@@ -6,6 +7,7 @@ import { startProcessors } from "./processors";
 
 async function main() {
   process.env.TAO_PROCESS_NAME ??= "worker";
+  env(); // a bad setting stops the worker here, with the list of what is wrong
   const id = workerId();
   const startedAt = new Date().toISOString();
   const connection = createBlockingConnection("worker-heartbeat");

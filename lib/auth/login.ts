@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { env } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { RateLimitedError, UnauthorizedError } from "@/lib/errors";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -13,8 +14,8 @@ export const ZLoginRequest = z.object({
 
 function limits() {
   return {
-    max: Number(process.env.TAO_LOGIN_MAX_ATTEMPTS ?? 10),
-    window: Number(process.env.TAO_LOGIN_WINDOW_SECONDS ?? 300),
+    max: env().TAO_LOGIN_MAX_ATTEMPTS,
+    window: env().TAO_LOGIN_WINDOW_SECONDS,
   };
 }
 

@@ -1,3 +1,4 @@
+import { env } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { ZRole } from "@/lib/domain/enums";
 import type { Principal } from "./permissions";
@@ -8,7 +9,7 @@ export { SESSION_COOKIE } from "./cookie-names";
 const TOUCH_EVERY_MS = 60_000;
 
 function sessionHours(): number {
-  return Number(process.env.TAO_SESSION_HOURS ?? 12);
+  return env().TAO_SESSION_HOURS;
 }
 
 export async function createSession(

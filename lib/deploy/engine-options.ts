@@ -1,14 +1,18 @@
-// Timeouts and limits of a deployment run, from the environment with sane defaults.
+import { env } from "@/lib/config/env";
+
+// Timeouts and limits of a deployment run (TAO_SSH_TIMEOUT_SECONDS, TAO_COMMAND_TIMEOUT_SECONDS,
+// TAO_MIN_FREE_DISK_MB).
 export type EngineOptions = {
   sshTimeoutMs: number;
   commandTimeoutMs: number;
   minFreeDiskMb: number;
 };
 
-export function engineOptions(env: NodeJS.ProcessEnv = process.env): EngineOptions {
+export function engineOptions(): EngineOptions {
+  const e = env();
   return {
-    sshTimeoutMs: Number(env.TAO_SSH_TIMEOUT_SECONDS ?? 15) * 1000,
-    commandTimeoutMs: Number(env.TAO_COMMAND_TIMEOUT_SECONDS ?? 600) * 1000,
-    minFreeDiskMb: Number(env.TAO_MIN_FREE_DISK_MB ?? 1024),
+    sshTimeoutMs: e.TAO_SSH_TIMEOUT_SECONDS * 1000,
+    commandTimeoutMs: e.TAO_COMMAND_TIMEOUT_SECONDS * 1000,
+    minFreeDiskMb: e.TAO_MIN_FREE_DISK_MB,
   };
 }

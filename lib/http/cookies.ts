@@ -1,3 +1,5 @@
+import { env } from "@/lib/config/env";
+
 /** Serialises a Set-Cookie header value for tao's httpOnly cookies. */
 export function sessionCookie(req: Request, name: string, value: string, expires: Date): string {
   const parts = [
@@ -16,7 +18,7 @@ export function clearedCookie(req: Request, name: string): string {
 }
 
 function isSecure(req: Request): boolean {
-  const setting = process.env.TAO_COOKIE_SECURE ?? "auto";
+  const setting = env().TAO_COOKIE_SECURE;
   if (setting !== "auto") return setting === "true";
   const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
   return proto === "https";

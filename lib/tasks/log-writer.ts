@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { env } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import type { LogEntry } from "@/lib/deploy/deploy-log";
 import { isoTimestamp } from "@/lib/deploy/timestamp";
@@ -58,7 +59,7 @@ export class TaskLogWriter {
       redis,
       last?.seq ?? 0,
       mask,
-      Number(process.env.TAO_LOG_STREAM_MAXLEN ?? 200_000),
+      env().TAO_LOG_STREAM_MAXLEN,
     );
   }
 
