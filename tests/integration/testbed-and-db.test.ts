@@ -49,6 +49,17 @@ describe("migrations", () => {
     expect(applied.n).toBe(fs.readdirSync("prisma/migrations").filter((d) => /^\d+_/.test(d)).length);
     expect(journal).toBe("wal");
   });
+
+  it("cover every change in prisma/schema.prisma (no change without its migration)", () => {
+    const folders = fs.readdirSync("prisma/migrations").filter((d) => /^\d+_/.test(d)).sort();
+    const snapshot = path.join("prisma/migrations", folders.at(-1)!, "schema.prisma");
+    const sql = execFileSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      { env: process.env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
+    expect(sql.split("\n").filter((l) => l.trim() && !l.startsWith("--")), "run: npm run db:new-migration -- NAME").toEqual([]);
+  });
 });
 
 describe("the testbed", () => {
