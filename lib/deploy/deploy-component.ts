@@ -21,10 +21,12 @@ export async function deployComponent(s: HostSession, c: PlannedComponent): Prom
   await s.run({ op: "pull", image: c.image }, c.name);
 
   // A parked container left by an interrupted earlier run is stale by now.
-  if (await s.inspect(previousName(c.name)))
-    await s.run({ op: "rm", name: previousName(c.name) }, c.name, { quiet: true });
+  if (s.containers.has(previousName(c.name))) {
+    await s.run({ op: "rm", names: [previousName(c.name)] }, c.name, { quiet: true });
+    s.containers.delete(previousName(c.name));
+  }
 
-  const previous = await s.inspect(c.name);
+  const previous = s.containers.get(c.name);
   let parked = false;
   try {
     if (previous) {
@@ -33,10 +35,13 @@ export async function deployComponent(s: HostSession, c: PlannedComponent): Prom
       );
       await s.run({ op: "stop", name: c.name }, c.name, { quiet: true });
       await s.run({ op: "rename", from: c.name, to: previousName(c.name) }, c.name, { quiet: true });
+      s.containers.delete(c.name);
+      s.containers.set(previousName(c.name), previous);
       parked = true;
     }
     log(displayCommand(s.cli, { op: "run", name: c.name, image: c.image, options: c.runOptions }));
     await s.run({ op: "run", name: c.name, image: c.image, options: c.runOptions }, c.name);
+    s.containers.set(c.name, { image: c.image, state: "running" });
     log(describeCheck(c.healthCheck));
     const problem = await withContainerLog(s, c, () => waitHealthy(s, c.name, c.healthCheck));
     if (problem) {
@@ -51,7 +56,15 @@ export async function deployComponent(s: HostSession, c: PlannedComponent): Prom
     }
     throw err;
   }
-  if (parked) await s.run({ op: "rm", name: previousName(c.name) }, c.name, { quiet: true, signal: null });
+  if (parked) s.parked.push(previousName(c.name));
+}
+
+/** Removes the old containers this task parked on a host, in one command, once its components are done. */
+export async function removeParked(s: HostSession): Promise<void> {
+  if (s.parked.length === 0) return;
+  await s.run({ op: "rm", names: s.parked }, undefined, { quiet: true, allowFail: true, signal: null });
+  for (const name of s.parked) s.containers.delete(name);
+  s.parked = [];
 }
 
 /**
@@ -90,10 +103,15 @@ async function logTail(s: HostSession, name: string) {
 /** Removes the new container and brings the parked one back, even when the task was canceled. */
 async function restore(s: HostSession, c: PlannedComponent, previousImage: string | undefined) {
   const opts = { quiet: true, allowFail: true, signal: null } as const;
-  await s.run({ op: "rm", name: c.name }, c.name, opts);
+  await s.run({ op: "rm", names: [c.name] }, c.name, opts);
+  s.containers.delete(c.name);
   if (previousImage === undefined) return;
   const renamed = await s.run({ op: "rename", from: previousName(c.name), to: c.name }, c.name, opts);
   const started = renamed.code === 0 ? await s.run({ op: "start", name: c.name }, c.name, opts) : renamed;
+  if (renamed.code === 0) {
+    s.containers.delete(previousName(c.name));
+    s.containers.set(c.name, { image: previousImage, state: started.code === 0 ? "running" : "exited" });
+  }
   if (started.code === 0) s.log(`restored the previous container "${c.name}" (${previousImage})`, c.name);
   else
     s.log(`could not restore the previous container "${c.name}": ${started.stderr.trim()}`, c.name, "error");

@@ -1,4 +1,5 @@
 import type { TContainerCli } from "@/lib/domain/enums";
+import type { ListedContainer } from "./container-list";
 import { type ContainerState, parseInspect } from "./container-state";
 import { DeployCanceledError, DeployError, type LogSink } from "./deploy-log";
 import { type RemoteOp, remoteCommand } from "./remote-command";
@@ -12,6 +13,11 @@ type RunOpts = { stdin?: string; quiet?: boolean; signal?: AbortSignal | null; a
  * and turns failures into DeployError / DeployCanceledError.
  */
 export class HostSession {
+  /** The host's containers as pre-flight listed them, kept current by the deploy steps. */
+  containers = new Map<string, ListedContainer>();
+  /** Old containers parked during this task, removed together once the host is done. */
+  parked: string[] = [];
+
   constructor(
     readonly conn: SshConnection,
     readonly cli: TContainerCli,

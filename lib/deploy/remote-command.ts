@@ -31,7 +31,7 @@ export type RemoteOp =
   | { op: "rename"; from: string; to: string }
   | { op: "stop"; name: string; timeoutSeconds?: number }
   | { op: "start"; name: string }
-  | { op: "rm"; name: string }
+  | { op: "rm"; names: string[] }
   | { op: "logs"; name: string; tail: number }
   | { op: "logs-follow"; name: string }
   | { op: "run"; name: string; image: string; options: TRunOptions }
@@ -109,7 +109,7 @@ export function remoteArgv(cli: TContainerCli, op: RemoteOp, display = false): s
     case "start":
       return [...c, "start", ZName.parse(op.name)];
     case "rm":
-      return [...c, "rm", "-f", ZName.parse(op.name)];
+      return [...c, "rm", "-f", ...z.array(ZName).min(1).parse(op.names)];
     case "logs":
       return [
         ...c,

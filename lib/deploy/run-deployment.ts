@@ -1,4 +1,4 @@
-import { deployComponent } from "./deploy-component";
+import { deployComponent, removeParked } from "./deploy-component";
 import { DeployCanceledError, DeployError, type LogSink } from "./deploy-log";
 import { type EngineOptions, engineOptions } from "./engine-options";
 import { HostKeyMismatchError } from "./host-key";
@@ -56,15 +56,16 @@ export async function runDeployment(plan: DeployPlan, hooks: DeployHooks): Promi
     await Promise.all(
       sessions.map(async (session) => {
         const host = plan.hosts.find((h) => h.name === session.hostName)!;
-        for (const component of [...host.components].sort(byLayer)) {
-          if (failures.length > 0 || hooks.signal.aborted) return;
-          try {
+        try {
+          for (const component of [...host.components].sort(byLayer)) {
+            if (failures.length > 0 || hooks.signal.aborted) return;
             await deployComponent(session, component);
             await hooks.onDeployed?.(host, component);
-          } catch (err) {
-            fail(err, host.name);
-            return;
           }
+        } catch (err) {
+          fail(err, host.name);
+        } finally {
+          await removeParked(session);
         }
       }),
     );

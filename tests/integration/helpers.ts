@@ -138,7 +138,7 @@ export async function inspectOnHost(
 export async function clearContainers(index: number, names: string[]) {
   await onHost(index, async (conn) => {
     for (const name of names.flatMap((n) => [n, `${n}.tao-prev`]))
-      await conn.exec(remoteCommand("podman", { op: "rm", name }));
+      await conn.exec(remoteCommand("podman", { op: "rm", names: [name] }));
   });
 }
 

@@ -51,14 +51,29 @@ describe("migrations", () => {
   });
 
   it("cover every change in prisma/schema.prisma (no change without its migration)", () => {
-    const folders = fs.readdirSync("prisma/migrations").filter((d) => /^\d+_/.test(d)).sort();
+    const folders = fs
+      .readdirSync("prisma/migrations")
+      .filter((d) => /^\d+_/.test(d))
+      .sort();
     const snapshot = path.join("prisma/migrations", folders.at(-1)!, "schema.prisma");
     const sql = execFileSync(
       "npx",
-      ["prisma", "migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--from-schema-datamodel",
+        snapshot,
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { env: process.env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
-    expect(sql.split("\n").filter((l) => l.trim() && !l.startsWith("--")), "run: npm run db:new-migration -- NAME").toEqual([]);
+    expect(
+      sql.split("\n").filter((l) => l.trim() && !l.startsWith("--")),
+      "run: npm run db:new-migration -- NAME",
+    ).toEqual([]);
   });
 });
 
@@ -109,7 +124,7 @@ describe("the testbed", () => {
       expect(run.code, run.stderr).toBe(0);
       const inspect = await conn.exec(remoteCommand("podman", { op: "inspect", name }));
       expect(JSON.parse(inspect.stdout)[0].State.Running).toBe(true);
-      expect((await conn.exec(remoteCommand("podman", { op: "rm", name }))).code).toBe(0);
+      expect((await conn.exec(remoteCommand("podman", { op: "rm", names: [name] }))).code).toBe(0);
       expect((await conn.exec(remoteCommand("podman", { op: "inspect", name }))).code).not.toBe(0);
     });
   });
