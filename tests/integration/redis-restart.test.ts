@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, type Proc, startRedis, startWorkerProcess, waitFor } from "@/scripts/lib/processes";
 import { tb } from "./helpers";
-import { freePort, type Proc, startRedis, startWorkerProcess, waitFor } from "./processes";
 
 // Redis restarted under a running worker and web code: both reconnect and carry on. This file uses
 // a private redis-server, so it sets REDIS_URL before lib/ is loaded (dynamic imports below).

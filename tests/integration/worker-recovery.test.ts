@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { redis } from "@/lib/redis";
 import { createTask } from "@/lib/tasks/create-task";
 import { liveWorkers } from "@/lib/worker/heartbeat";
+import { type Proc, startWorkerProcess, waitFor } from "@/scripts/lib/processes";
 import { clearContainers, makeDeployFixture, makeUser, taskLog, tb, waitForTask } from "./helpers";
-import { type Proc, startWorkerProcess, waitFor } from "./processes";
 
 // The worker as a real process: killed mid-task, restarted, stopped cleanly.
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 
-// Real processes for tests that kill or restart them: tao's worker and a private redis-server.
+// Real processes for tests and benchmarks: tao's web server and worker, a private redis-server.
 
 export type Proc = {
   child: ChildProcess;
@@ -79,4 +79,9 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The production web server (needs `next build` first) on a port of its own. */
+export function startWebProcess(port: number, env: Record<string, string> = {}): Proc {
+  return startProcess("npx", ["next", "start", "-p", String(port)], { NEXT_TELEMETRY_DISABLED: "1", ...env });
 }
