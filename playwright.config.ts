@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
-  reporter: [["list"], ["json", { outputFile: ".data/e2e/results.json" }]],
+  reporter: [["list"], ["json", { outputFile: `.data/e2e/${port}/results.json` }]],
   outputDir: "test-results",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -39,7 +39,6 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(port),
-      REDIS_URL: process.env.TAO_E2E_REDIS_URL ?? "redis://127.0.0.1:6379/13",
       TAO_SECRET_KEY: "2".repeat(64),
       TAO_COOKIE_SECURE: "false",
     },

@@ -4,7 +4,6 @@ import { defineConfig } from "vitest/config";
 // Two tiers: unit tests sit next to the code; integration tests (tests/integration) use the real
 // SQLite file, Redis and the testbed, each run with a fresh database (tests/integration/setup.ts).
 const alias = { "@": path.resolve(__dirname) };
-const testData = path.resolve(__dirname, ".data/test");
 
 export default defineConfig({
   resolve: { alias },
@@ -30,12 +29,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          env: {
-            DATABASE_URL: `file:${testData}/integration.db`,
-            TAO_DATA_DIR: testData,
-            REDIS_URL: process.env.TAO_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/14",
-            TAO_SECRET_KEY: "1".repeat(64),
-          },
+          // DATABASE_URL, TAO_DATA_DIR and REDIS_URL are set per run by the global setup.
+          env: { TAO_SECRET_KEY: "1".repeat(64) },
         },
       },
     ],

@@ -56,9 +56,9 @@ record vitest "$p" "$f"
 check build npx next build
 
 say "── end-to-end (playwright)"
-rm -f .data/e2e/results.json
-npx playwright test
-read -r p f < <(counts .data/e2e/results.json playwright)
+rm -f .data/e2e/3100/results.json
+TAO_E2E_PORT=3100 npx playwright test
+read -r p f < <(counts .data/e2e/3100/results.json playwright)
 record e2e "$p" "$f"
 
 echo

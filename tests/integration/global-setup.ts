@@ -1,19 +1,36 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { Redis } from "ioredis";
+import type { TestProject } from "vitest/node";
+import { freePort, type Proc, startRedis, waitFor } from "@/scripts/lib/processes";
 
-// A fresh database for every integration run, migrated with the committed migrations, and an empty
-// Redis database (the integration tests own theirs: REDIS_URL's db 14 unless TAO_TEST_REDIS_URL says).
-export default async function setup() {
-  const redis = new Redis(process.env.TAO_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/14");
-  await redis.flushdb();
-  redis.disconnect();
-  const dir = path.resolve(__dirname, "../../.data/test");
+// Every integration run gets its own database file and its own redis-server, so runs never share
+// state with each other, with the demo, or with anything else on the machine. Test workers and the
+// processes they spawn inherit DATABASE_URL / REDIS_URL from here.
+let redis: Proc | undefined;
+let dir = "";
+
+export default async function setup(_project: TestProject) {
+  dir = path.resolve(__dirname, `../../.data/test/run-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(dir)) if (f.startsWith("integration.db")) fs.rmSync(path.join(dir, f));
-  execFileSync("npx", ["tsx", "scripts/migrate.ts"], {
-    stdio: "pipe",
-    env: { ...process.env, DATABASE_URL: `file:${dir}/integration.db`, TAO_DATA_DIR: dir },
-  });
+  process.env.DATABASE_URL = `file:${dir}/integration.db`;
+  process.env.TAO_DATA_DIR = dir;
+  if (process.env.TAO_TEST_REDIS_URL) {
+    process.env.REDIS_URL = process.env.TAO_TEST_REDIS_URL;
+  } else {
+    const port = await freePort();
+    redis = startRedis(port);
+    process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+    const { Redis } = await import("ioredis");
+    const client = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await waitFor("redis-server", async () => (await client.ping().catch(() => "")) === "PONG", 10_000);
+    client.disconnect();
+  }
+  execFileSync("npx", ["tsx", "scripts/migrate.ts"], { stdio: "pipe", env: process.env });
+
+  return async () => {
+    await redis?.stop("SIGKILL");
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }
