@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { readTestbed, type TestbedHost } from "@/lib/demo/testbed";
 import type { DeployPlan, PlannedComponent, PlannedHost } from "@/lib/deploy/plan";
 import { runDeployment } from "@/lib/deploy/run-deployment";
@@ -9,7 +8,15 @@ import { DEFAULT_RUN_OPTIONS } from "@/lib/domain/run-options";
 // (one ssh per host running login, pull, stop, rm, run) as the baseline.
 
 export const tb = readTestbed();
-const run = promisify(execFile);
+/** ssh with one line on stdin (the registry password stays off every command line). */
+function sshWithStdin(input: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile("ssh", args, (err, _stdout, stderr) =>
+      err ? reject(new Error(`script failed: ${stderr.trim()}`)) : resolve(),
+    );
+    child.stdin?.end(`${input}\n`);
+  });
+}
 
 export function component(repo: string, tag: string, i = 0): PlannedComponent {
   const name = repo.split("/").pop()!;
@@ -52,12 +59,13 @@ export async function scriptDeploy(h: TestbedHost, components: PlannedComponent[
   for (const c of components) {
     lines.push(
       `podman pull -q ${c.image} >/dev/null`,
-      `podman stop ${c.name} >/dev/null 2>&1; podman rm ${c.name} >/dev/null 2>&1`,
+      `podman stop ${c.name} >/dev/null 2>&1 || true`,
+      `podman rm ${c.name} >/dev/null 2>&1 || true`,
       `podman run --restart on-failure:10 -d --network host -m 3g --log-opt max-size=256m --name ${c.name} ${c.image} >/dev/null 2>&1`,
     );
   }
   const started = performance.now();
-  await run("ssh", [
+  await sshWithStdin(tb.registry.password, [
     "-i",
     tb.hosts[0]!.privateKeyPath,
     "-p",

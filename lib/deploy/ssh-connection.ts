@@ -115,9 +115,12 @@ export class SshConnection {
     });
 
     let aborted: CommandAbortedError | undefined;
+    let openChannel: { close: () => void } | undefined;
     const kill = (reason: CommandAbortedError) => {
       aborted ??= reason;
       if (pid) void this.killRemote(pid);
+      // Aborted before the PID arrived: closing the channel ends the process (SIGPIPE/SIGHUP).
+      else setTimeout(() => pid === undefined && openChannel?.close(), 500);
     };
     const onAbort = () => kill(new CommandAbortedError("canceled"));
     if (opts.signal?.aborted) throw new CommandAbortedError("canceled");
@@ -131,14 +134,7 @@ export class SshConnection {
         onStdout: (chunk) => out.push(chunk),
         onStderr: (chunk) => err.push(chunk),
         onChannel: (channel) => {
-          // If abort came before the PID arrived, close the channel: the process gets SIGPIPE/SIGHUP.
-          opts.signal?.addEventListener(
-            "abort",
-            () => setTimeout(() => pid === undefined && channel.close(), 500),
-            {
-              once: true,
-            },
-          );
+          openChannel = channel;
         },
       });
       out.end();
