@@ -8,6 +8,7 @@ const globalOmit = {
   user: { passwordHash: true },
   host: { secretEnc: true },
   registry: { passwordEnc: true },
+  tapdSettings: { apiPasswordEnc: true },
 } as const;
 
 function createClient() {

@@ -20,18 +20,23 @@ function limits() {
 }
 
 /**
- * Checks a username and password and opens a session. Failed attempts are counted per username and
- * per client address; past the limit every attempt is refused until the window ends.
+ * Checks a username and password and opens a session. Every attempt is counted before the password
+ * is checked (so a burst cannot slip through), per username and — behind a trusted proxy — per client
+ * address; a success takes its own attempt back. Past the limit attempts are refused until the window ends.
  */
 export async function login(
   input: z.infer<typeof ZLoginRequest>,
-  client: { ip: string; userAgent: string },
+  client: { ip: string | null; userAgent: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const { max, window } = limits();
-  const keys = [`login:user:${input.username.toLowerCase()}`, `login:ip:${client.ip}`];
-  const counts = await Promise.all(keys.map((k) => rateLimit.hit(k, window)));
+  const userKey = `login:user:${input.username.toLowerCase()}`;
+  const ipKey = client.ip ? `login:ip:${client.ip}` : undefined;
+  const [byUser, byIp] = await Promise.all([
+    rateLimit.hit(userKey, window),
+    ipKey ? rateLimit.hit(ipKey, window) : 0,
+  ]);
   // The per-address budget is larger: several people may sit behind one NAT.
-  if (counts[0]! > max || counts[1]! > max * 5) {
+  if (byUser > max || byIp > max * 5) {
     throw new RateLimitedError("Too many sign-in attempts; wait a few minutes and try again", window);
   }
   const user = await db.user.findUnique({
@@ -45,21 +50,16 @@ export async function login(
       {
         action: "auth.login-failed",
         targetType: "user",
-        detail: { username: input.username, ip: client.ip },
+        detail: { username: input.username, ip: client.ip ?? "" },
       },
     );
     throw new UnauthorizedError("Wrong username or password");
   }
-  await rateLimit.reset(keys[0]!);
+  await Promise.all([rateLimit.reset(userKey), ipKey ? rateLimit.giveBack(ipKey) : undefined]);
   const session = await createSession(user.id, client.userAgent);
   await writeAudit(
     { userId: user.id, username: user.username },
-    {
-      action: "auth.login",
-      targetType: "user",
-      targetId: user.id,
-      detail: { ip: client.ip },
-    },
+    { action: "auth.login", targetType: "user", targetId: user.id, detail: { ip: client.ip ?? "" } },
   );
   return session;
 }

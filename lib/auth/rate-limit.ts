@@ -29,3 +29,14 @@ export async function reset(key: string): Promise<void> {
     // Redis away: the key expires on its own.
   }
 }
+
+/** Takes one counted attempt back (a successful sign-in does not use up the budget). */
+export async function giveBack(key: string): Promise<void> {
+  const entry = local.get(key);
+  if (entry && entry.count > 0) entry.count -= 1;
+  try {
+    await redis().decr(`tao:ratelimit:${key}`);
+  } catch {
+    // Redis away: the local counter was adjusted.
+  }
+}

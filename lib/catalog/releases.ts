@@ -7,7 +7,13 @@ import { BadRequestError, ConflictError, NotFoundError } from "@/lib/errors";
 
 export const ZReleaseInput = z.object({
   productId: z.string().min(1),
-  version: ZImageTag.describe("version, e.g. v1.1.0"),
+  // Any one-line name: TAPD iterations become releases named like "迭代1"; tags live on the items.
+  version: z
+    .string()
+    .trim()
+    .min(1, "Required")
+    .max(64, "At most 64 characters")
+    .refine((s) => !/[\0\r\n]/.test(s), "Must be a single line"),
   status: ZReleaseStatus.default("draft"),
   notes: z.string().trim().max(10_000).default(""),
   items: z

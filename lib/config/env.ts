@@ -16,6 +16,10 @@ const ZEnv = z.object({
   TAO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   TAO_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   TAO_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  TAO_TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   TAO_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(1024),
   TAO_SSH_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
   TAO_COMMAND_TIMEOUT_SECONDS: z.coerce.number().positive().default(600),

@@ -23,10 +23,20 @@ export const LOG_OPT_KEY_RE = /^[a-z][a-z0-9_.-]{0,63}$/;
 // Extra arguments are flags only (`--cap-add=NET_ADMIN`), never a positional that could pose as the image.
 export const EXTRA_ARG_RE = /^--?[a-zA-Z][a-zA-Z0-9-]*(?:=[^\0\r\n]*)?$/;
 
+/** A record whose keys must match `re`; a bad key is reported at its own path with `message`. */
+function keyedRecord<V extends z.ZodType>(re: RegExp, message: string, value: V) {
+  return z.record(z.string(), value).superRefine((obj, ctx) => {
+    for (const key of Object.keys(obj))
+      if (!re.test(key)) ctx.addIssue({ code: "custom", path: [key], message });
+  });
+}
+
 export const ZRunOptions = z.object({
-  env: z
-    .record(z.string().regex(ENV_KEY_RE, "Environment variable names: letters, digits, '_'"), ZEnvValue)
-    .default({}),
+  env: keyedRecord(
+    ENV_KEY_RE,
+    "Environment variable names: letters, digits, '_', not starting with a digit",
+    ZEnvValue,
+  ).default({}),
   volumes: z.array(z.string().regex(VOLUME_RE, "Volume: /host/path:/container/path[:ro]")).default([]),
   ports: z.array(z.string().regex(PORT_RE, "Port: [ip:][host:]container[/tcp|udp]")).default([]),
   memory: z.string().regex(MEMORY_RE, "Memory: a number with b, k, m or g, e.g. 3g").default("3g"),
@@ -35,9 +45,11 @@ export const ZRunOptions = z.object({
     .string()
     .regex(RESTART_RE, "Restart: no, always, unless-stopped or on-failure[:N]")
     .default("on-failure:10"),
-  logOptions: z
-    .record(z.string().regex(LOG_OPT_KEY_RE), z.string().min(1).max(256).refine(noControlChars))
-    .default({ "max-size": "256m" }),
+  logOptions: keyedRecord(
+    LOG_OPT_KEY_RE,
+    "Log option names: lower-case letters, digits, '.', '_', '-'",
+    z.string().min(1).max(256).refine(noControlChars),
+  ).default({ "max-size": "256m" }),
   extraArgs: z
     .array(z.string().regex(EXTRA_ARG_RE, "Extra arguments must be flags like --cap-add=NET_ADMIN"))
     .default([]),

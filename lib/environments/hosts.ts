@@ -72,6 +72,11 @@ export async function updateHost(actor: AuditActor, id: string, input: THostInpu
   const data = ZHostInput.parse(input);
   const before = await db.host.findUnique({ where: { id } });
   if (!before) throw new NotFoundError("Host");
+  if (before.authMethod !== data.authMethod && !data.secret) {
+    throw new BadRequestError(
+      `secret: switching to ${data.authMethod === "key" ? "a private key" : "a password"} needs the new one`,
+    );
+  }
   // A new address or port is a different machine: its host key must be learned again.
   const moved = before.address !== data.address || before.port !== data.port;
   const row = await db.host.update({

@@ -24,9 +24,11 @@ function isSecure(req: Request): boolean {
   return proto === "https";
 }
 
-/** The client's address as far as a proxy in front of tao tells it. */
-export function clientIp(req: Request): string {
-  return (
-    req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "direct"
-  );
+/**
+ * The client's address, when a proxy in front of tao that sets X-Forwarded-For is trusted
+ * (TAO_TRUST_PROXY=true). Otherwise any client could write that header, so it is not known (null).
+ */
+export function clientIp(req: Request): string | null {
+  if (!env().TAO_TRUST_PROXY) return null;
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
 }

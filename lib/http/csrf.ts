@@ -1,3 +1,5 @@
+import { env } from "@/lib/config/env";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -11,7 +13,7 @@ export function isSameOriginWrite(req: Request): boolean {
   if (site && site !== "same-origin") return false;
   const origin = req.headers.get("origin");
   if (!origin) return site === "same-origin";
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const host = (env().TAO_TRUST_PROXY && req.headers.get("x-forwarded-host")) || req.headers.get("host");
   try {
     return new URL(origin).host === host;
   } catch {
