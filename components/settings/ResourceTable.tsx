@@ -13,7 +13,7 @@ import {
   Table,
   type TableColumnsType,
 } from "antd";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { api } from "@/components/api-client";
 import { useI18n } from "@/components/providers/I18nProvider";
 import { type IssueFieldMapper, useApiAction } from "./use-api-action";
@@ -118,7 +118,6 @@ export function ResourceTable<T extends { id: string }, V extends object>(props:
         columns={canEdit ? [...props.columns, actions] : props.columns}
         pagination={props.items.length > 50 ? { pageSize: 50 } : false}
         expandable={props.expandable}
-        scroll={{ x: "max-content" }}
         locale={{ emptyText: <Empty description={props.emptyHint ?? t("common.empty")} /> }}
       />
       <ResourceDrawer<V>
@@ -163,6 +162,11 @@ export function ResourceDrawer<V extends object>(props: DrawerProps<V>) {
   const { t } = useI18n();
   const { run, busy } = useApiAction();
   const { form } = props;
+  const hydrated = useHydrated();
+  const isOpen = useRef(props.open);
+  useEffect(() => {
+    isOpen.current = props.open;
+  }, [props.open]);
 
   async function save(values: V) {
     const body = props.toInput(values);
@@ -172,16 +176,24 @@ export function ResourceDrawer<V extends object>(props: DrawerProps<V>) {
       fieldOf: props.fieldOf ? (path) => props.fieldOf?.(path, form) : undefined,
     });
     if (!saved) return; // the server said no: the form stays open with its errors
+    form.resetFields(); // nothing typed (a password least of all) stays in the page
     props.onSaved?.(saved.result);
     props.onClose();
   }
 
+  // The drawer is rendered (closed) from the start so the form instance is connected before it opens;
+  // antd renders a forced drawer's portal on the client only, so wait for hydration to avoid a mismatch.
+  if (!hydrated) return null;
   return (
     <Drawer
       title={props.title}
       open={props.open}
       size={props.size ?? "large"}
       onClose={props.onClose}
+      // a cancelled form keeps nothing typed either
+      afterOpenChange={(open) => {
+        if (!open && !isOpen.current) form.resetFields();
+      }}
       forceRender
       extra={
         <Space>
@@ -206,5 +218,16 @@ export function ResourceDrawer<V extends object>(props: DrawerProps<V>) {
         <button type="submit" hidden aria-hidden />
       </Form>
     </Drawer>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/** false while the server renders and the browser hydrates, true afterwards. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
   );
 }
