@@ -169,10 +169,24 @@ function rssSampler(rootPid: number) {
       sample();
     },
     now: () => Math.max(...pids.map((p) => kb(p, "VmRSS"))),
+    /** CPU seconds (user + system) the server's processes have used so far. */
+    cpu: () => pids.reduce((sum, p) => sum + cpuSeconds(p, false), 0),
     peak: () => peak,
     hwm: () => Math.max(...pids.map((p) => kb(p, "VmHWM"))),
     stop: () => clearInterval(timer),
   };
+}
+
+/** utime + stime of a process (or, with `children`, of its waited-for children), in seconds. */
+function cpuSeconds(pid: number, children: boolean): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const [a, b] = children ? [f[13], f[14]] : [f[11], f[12]]; // fields 16–17 / 14–15
+    return (Number(a) + Number(b)) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
 }
 
 async function viaApi(base: string, token: string, fields: string | null) {
@@ -189,7 +203,7 @@ async function viaApi(base: string, token: string, fields: string | null) {
     if (done) break;
     bytes += value.byteLength;
     if (head.length < 4096) head += Buffer.from(value.subarray(0, 4096)).toString("utf8");
-    for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+    for (let i = value.indexOf(10); i >= 0; i = value.indexOf(10, i + 1)) lines++;
   }
   const ms = performance.now() - started;
   const first = JSON.parse(head.slice(0, head.indexOf("\n")));
@@ -201,14 +215,21 @@ async function viaApi(base: string, token: string, fields: string | null) {
 async function viaSqlite3(columns: string) {
   const sql = columns.includes(" FROM ") ? `SELECT ${columns}` : `SELECT ${columns} FROM TapdBug`;
   const started = performance.now();
-  const child = spawn("sqlite3", ["-readonly", "-json", file, sql], { stdio: ["ignore", "pipe", "inherit"] });
+  // Through sh, which prints sqlite3's CPU time (its children's) on stderr once sqlite3 has exited.
+  const script = `sqlite3 -readonly -json "$0" "$1" || exit 1; read -r s < /proc/$$/stat; echo "$s" >&2`;
+  const child = spawn("sh", ["-c", script, file, sql], { stdio: ["ignore", "pipe", "pipe"] });
   let bytes = 0;
+  let err = "";
   child.stdout.on("data", (d: Buffer) => {
     bytes += d.length;
   });
+  child.stderr.on("data", (d: Buffer) => {
+    err += d;
+  });
   const code = await new Promise<number | null>((r) => child.on("exit", r));
-  if (code !== 0) throw new Error(`sqlite3 exited ${code}`);
-  return { ms: performance.now() - started, bytes };
+  if (code !== 0) throw new Error(`sqlite3 exited ${code}: ${err}`);
+  const f = err.slice(err.lastIndexOf(")") + 2).split(" ");
+  return { ms: performance.now() - started, bytes, cpu: (Number(f[13]) + Number(f[14])) / 100 };
 }
 
 const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString("en")} rows/s`;
@@ -247,13 +268,15 @@ async function main() {
     for (const [name, fields] of Object.entries(FIELDS) as [keyof typeof FIELDS, string | null][]) {
       const floor = await viaSqlite3(SQL_COLUMNS[name]);
       rss.reset();
+      const cpu0 = rss.cpu();
       const api = await viaApi(base, token, fields);
+      const cpu = rss.cpu() - cpu0;
       if (api.lines !== ROWS) throw new Error(`expected ${ROWS} lines, got ${api.lines}`);
       const peak = rss.peak();
       results.push(
         `${name.padEnd(8)} fields=${fields ?? "(all 22)"}`,
-        `  API    : ${rate(api.lines, api.ms).padStart(18)}  ${(api.ms / 1000).toFixed(2)} s  ${mb(api.bytes / 1024)} NDJSON  peak server RSS ${mb(peak)}`,
-        `  sqlite3: ${rate(ROWS, floor.ms).padStart(18)}  ${(floor.ms / 1000).toFixed(2)} s  ${mb(floor.bytes / 1024)} JSON (sqlite3 -json, the floor)`,
+        `  API    : ${rate(api.lines, api.ms).padStart(18)}  ${(api.ms / 1000).toFixed(2)} s  ${mb(api.bytes / 1024)} NDJSON  peak server RSS ${mb(peak)}  server CPU ${cpu.toFixed(1)} s = ${rate(ROWS, cpu * 1000)} per CPU-second`,
+        `  sqlite3: ${rate(ROWS, floor.ms).padStart(18)}  ${(floor.ms / 1000).toFixed(2)} s  ${mb(floor.bytes / 1024)} JSON (sqlite3 -json, the floor)  CPU ${floor.cpu.toFixed(1)} s = ${rate(ROWS, floor.cpu * 1000)} per CPU-second`,
       );
     }
     console.log(results.join("\n"));
