@@ -9,6 +9,7 @@ const globalOmit = {
   host: { secretEnc: true },
   registry: { passwordEnc: true },
   tapdSettings: { apiPasswordEnc: true },
+  gitlabIntegration: { accessTokenEnc: true, webhookSecretHash: true },
 } as const;
 
 function createClient() {

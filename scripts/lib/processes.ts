@@ -30,7 +30,8 @@ export function startProcess(cmd: string, args: string[], env: Record<string, st
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.pid) {
         try {
-          process.kill(signal === "SIGKILL" ? -child.pid : child.pid, signal);
+          // The whole process group: npx and the server or worker it started.
+          process.kill(-child.pid, signal);
         } catch {
           // already gone
         }
@@ -40,8 +41,9 @@ export function startProcess(cmd: string, args: string[], env: Record<string, st
   };
 }
 
+/** The worker as `node --import tsx`: one process, so its own exit code is what stop() returns. */
 export function startWorkerProcess(env: Record<string, string> = {}): Proc {
-  return startProcess("npx", ["tsx", "workers/main.ts"], env);
+  return startProcess(process.execPath, ["--import", "tsx", "workers/main.ts"], env);
 }
 
 export async function freePort(): Promise<number> {

@@ -1,4 +1,9 @@
 // English UI strings. zh-CN.ts must have the same keys (enforced by its type).
+
+import { cciEn, gitlabEn, tokensEn } from "./gitlab.en";
+import { portalEn } from "./portal.en";
+import { tapdEn } from "./tapd.en";
+
 export const en = {
   app: { name: "tao", tagline: "Deploy releases and feature branches to any environment" },
   nav: {
@@ -131,7 +136,7 @@ export const en = {
     extraArgsHelp: "Flags for the run command only, e.g. --cap-add=NET_ADMIN",
     addExtraArg: "Add argument",
     command: "Command arguments",
-    commandHelp: "Passed after the image, one argument per line; empty: the image's default",
+    commandHelp: "Passed after the image, one argument per entry; empty: the image's default",
     addCommandArg: "Add argument",
   },
   release: {
@@ -195,7 +200,16 @@ export const en = {
     allComponents: "All components",
     hostKey: "Host key",
     hostKeyHelp: "Pinned at the first connection; a changed key stops deployments",
+    hostKeyNotPinnedShort: "Not pinned yet",
     hostKeyNotPinned: "Not pinned yet (learned at the first connection)",
+    testConnection: "Test connection",
+    testOk: "{name} answers",
+    testFailed: "Cannot use {name}",
+    testCli: "Container CLI: {version}",
+    testPinned: "pinned now",
+    forgetKey: "Forget host key",
+    forgetKeyConfirm:
+      "Forget the pinned host key? The next connection trusts whatever key the host presents.",
   },
   registry: {
     title: "Registries",
@@ -237,6 +251,11 @@ export const en = {
     emptyFiltered: "No entries match these filters.",
   },
   home: { welcome: "Welcome, {name}" },
+  portal: portalEn,
+  gitlab: gitlabEn,
+  cci: cciEn,
+  tokens: tokensEn,
+  tapd: tapdEn,
 } as const;
 
 /** The shape every catalogue has: en's keys, any strings. */

@@ -1,4 +1,7 @@
 import type { Catalogue, en } from "./en";
+import { cciZhCN, gitlabZhCN, tokensZhCN } from "./gitlab.zh-CN";
+import { portalZhCN } from "./portal.zh-CN";
+import { tapdZhCN } from "./tapd.zh-CN";
 
 // 简体中文界面文字。键与 en.ts 一一对应。
 export const zhCN: Catalogue<typeof en> = {
@@ -129,7 +132,7 @@ export const zhCN: Catalogue<typeof en> = {
     extraArgsHelp: "仅限运行命令的选项，例如 --cap-add=NET_ADMIN",
     addExtraArg: "添加参数",
     command: "命令参数",
-    commandHelp: "放在镜像名之后，每行一个参数；留空则使用镜像默认命令",
+    commandHelp: "放在镜像名之后，每项一个参数；留空则使用镜像默认命令",
     addCommandArg: "添加参数",
   },
   release: {
@@ -191,7 +194,15 @@ export const zhCN: Catalogue<typeof en> = {
     allComponents: "全部组件",
     hostKey: "主机密钥",
     hostKeyHelp: "首次连接时固定；密钥变化后将停止部署",
+    hostKeyNotPinnedShort: "尚未固定",
     hostKeyNotPinned: "尚未固定（首次连接时记录）",
+    testConnection: "测试连接",
+    testOk: "{name} 连接正常",
+    testFailed: "无法使用 {name}",
+    testCli: "容器命令行：{version}",
+    testPinned: "已记录",
+    forgetKey: "忘记主机密钥",
+    forgetKeyConfirm: "确定忘记已记录的主机密钥？下次连接将信任主机提供的任何密钥。",
   },
   registry: {
     title: "镜像仓库",
@@ -233,4 +244,9 @@ export const zhCN: Catalogue<typeof en> = {
     emptyFiltered: "没有符合筛选条件的记录。",
   },
   home: { welcome: "欢迎，{name}" },
+  portal: portalZhCN,
+  gitlab: gitlabZhCN,
+  cci: cciZhCN,
+  tokens: tokensZhCN,
+  tapd: tapdZhCN,
 };
