@@ -19,7 +19,9 @@ describe("i18n", () => {
     // Still English: the same text as en, with words left once the {placeholders} are removed.
     const untranslated = keys(en).filter((k) => {
       const text = zh(k as never);
-      return text === english(k as never) && /[a-z]{4,}/.test(text.replace(/\{\w+\}/g, "")) && k !== "app.name";
+      return (
+        text === english(k as never) && /[a-z]{4,}/.test(text.replace(/\{\w+\}/g, "")) && k !== "app.name"
+      );
     });
     expect(untranslated).toEqual([]);
   });

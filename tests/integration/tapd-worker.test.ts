@@ -59,7 +59,10 @@ describe("TAPD settings, schedule and sync now", () => {
       settings: { passwordSet: true, intervalMinutes: 15 },
       schedule: { everyMinutes: 15 },
     });
-    const stored = await db.tapdSettings.findUniqueOrThrow({ where: { id: 1 }, omit: { apiPasswordEnc: false } });
+    const stored = await db.tapdSettings.findUniqueOrThrow({
+      where: { id: 1 },
+      omit: { apiPasswordEnc: false },
+    });
     expect(stored.apiPasswordEnc).toMatch(/^v1\./);
     expect(stored.apiPasswordEnc).not.toContain(fake.password);
 
