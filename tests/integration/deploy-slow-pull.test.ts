@@ -9,11 +9,23 @@ import { cancelTask } from "@/lib/tasks/cancel-task";
 import { createTask } from "@/lib/tasks/create-task";
 import { startWorkerProcess } from "@/scripts/lib/processes";
 import { startDeployProcessor } from "@/workers/deploy-processor";
-import { inspectOnHost, makeUser, onHost, system, taskLog, tb, uid, waitForTask } from "./helpers";
+import {
+  inspectOnHost,
+  makeDeployFixture,
+  makeUser,
+  onHost,
+  system,
+  taskLog,
+  tb,
+  uid,
+  waitForTask,
+} from "./helpers";
 import { startThrottleProxy } from "./throttle-proxy";
+import { pushUniqueImage } from "./unique-image";
 
 // Pulls made slow by a throttling proxy in front of the registry: cancel mid-pull, and a command
-// that outlives TAO_COMMAND_TIMEOUT_SECONDS.
+// that outlives TAO_COMMAND_TIMEOUT_SECONDS. Each test pulls a tag pushed just for it (a 2 MB layer
+// of random bytes, 100 s at the proxy's rate), so no host has it cached.
 
 const [registryHost, registryPort] = tb.registry.host.split(":") as [string, string];
 let proxy: Awaited<ReturnType<typeof startThrottleProxy>>;
@@ -21,8 +33,10 @@ let worker: Awaited<ReturnType<typeof startDeployProcessor>>;
 let admin: Awaited<ReturnType<typeof makeUser>>;
 const HOST = 2;
 
-async function fixture(tag: string) {
+async function fixture() {
   const id = uid();
+  const tag = `slow-${id}`;
+  await pushUniqueImage("demo/component-b", tag, 2_000_000);
   const product = await createProduct(system, { name: `slow-${id}` });
   const component = await createComponent(system, {
     productId: product.id,
@@ -49,10 +63,6 @@ async function fixture(tag: string) {
   return { environment, component, tag };
 }
 
-async function forgetImage(tag: string) {
-  await onHost(HOST, (conn) => conn.exec(`podman rmi -f ${proxy.url}/demo/component-b:${tag}`));
-}
-
 beforeAll(async () => {
   proxy = await startThrottleProxy({
     listen: { host: registryHost, port: 5006 },
@@ -69,9 +79,20 @@ afterAll(async () => {
 
 describe("slow pulls", () => {
   it("cancel mid-pull kills the pull within 5 s and touches no container", async () => {
-    await forgetImage("v1.2.0");
+    // a running component-b to leave alone, deployed straight from the registry
+    const running = await makeDeployFixture({
+      hosts: [HOST],
+      components: [{ name: "component-b", repo: "demo/component-b", tag: "v1.1.0" }],
+    });
+    const first = await createTask(admin, {
+      type: "release",
+      environment: running.environment.name,
+      releaseId: running.release.id,
+    });
+    expect((await waitForTask(first.id, ["success", "failed", "canceled"])).status).toBe("success");
     const before = await inspectOnHost(HOST, "component-b");
-    const f = await fixture("v1.2.0");
+    expect(before?.image).toBe(`${tb.registry.host}/demo/component-b:v1.1.0`);
+    const f = await fixture();
     const task = await createTask(admin, {
       type: "components",
       environment: f.environment.name,
@@ -86,13 +107,14 @@ describe("slow pulls", () => {
     expect(Date.now() - asked).toBeLessThan(5000);
     // the pull process is gone from the host, and the container (if any) is untouched
     const ps = await onHost(HOST, (conn) => conn.exec("ps -eo args"));
-    expect(ps.stdout).not.toContain(`pull ${proxy.url}/demo/component-b:v1.2.0`);
-    expect((await inspectOnHost(HOST, "component-b"))?.image).toBe(before?.image);
+    expect(ps.stdout).not.toContain(`pull ${proxy.url}/demo/component-b:${f.tag}`);
+    const after = await inspectOnHost(HOST, "component-b");
+    expect(after?.image).toBe(before?.image);
+    expect(after?.running).toBe(true);
   });
 
   it("a command running past TAO_COMMAND_TIMEOUT_SECONDS fails the task with a clear last line", async () => {
-    await forgetImage("v1.1.0");
-    const f = await fixture("v1.1.0");
+    const f = await fixture();
     // a worker process of its own, with a 3 s command timeout
     await worker.close();
     const slowWorker = startWorkerProcess({ TAO_COMMAND_TIMEOUT_SECONDS: "3" });
