@@ -14,6 +14,9 @@ import { cfdRows } from "../sql";
 // first (most often entered, least often left), and named by the status label from TAPD's status map.
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace("Z", "+00:00");
+/** Upper bound of the tail. Not "9999": DateTime columns have NUMERIC affinity, so SQLite would compare
+ * a numeric-looking text as the number 9999, which sorts before every stored (text) instant. */
+const END_OF_TIME = "9999-12-31T23:59:59.999+00:00";
 
 export const storyCfd: SeriesMetric = {
   kind: "series",
@@ -38,7 +41,7 @@ export const storyCfd: SeriesMetric = {
     const tail = b.count;
     const ranges: [number, string, string][] = [];
     for (let k = 1; k < b.count; k++) ranges.push([k, iso(bucketStart(b, k)), iso(bucketStart(b, k + 1))]);
-    ranges.push([tail, iso(bucketStart(b, b.count)), "9999"]);
+    ranges.push([tail, iso(bucketStart(b, b.count)), END_OF_TIME]);
     const rows = cfdRows({
       workspaceIds,
       iterationIds,
