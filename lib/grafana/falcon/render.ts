@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bucketStart } from "../buckets";
+import { bucketStart, DAY } from "../buckets";
 import { runMetric } from "../run-query";
 import { parseTarget } from "../target";
 import { parseValues } from "../values";
@@ -7,6 +7,8 @@ import { parseValues } from "../values";
 // POST|GET /render for the Open-Falcon plugin: repeated `target`, `from` / `until` in Unix seconds,
 // `maxDataPoints`, optional `step`; one falcon record per series, in target order. A target whose
 // filters match nothing gives no record (the plugin drops it); a target that cannot be read is a 400.
+// The plugin sends no step: days then, like the original (longer steps when a day each would be
+// more than maxDataPoints).
 
 const seconds = (name: string) =>
   z
@@ -53,7 +55,7 @@ export async function render(req: z.infer<typeof ZRenderRequest>, now?: number):
       params: target.params,
       from: req.from,
       until: req.until,
-      step: req.step,
+      step: req.step ?? DAY,
       maxDataPoints: req.maxDataPoints,
       now,
     });
