@@ -22,7 +22,7 @@ const SAMPLES: [string, string][] = [
   ["06_merge_request_open.json", "Merge Request Hook"],
   ["09_pipeline_success_branch.json", "Pipeline Hook"],
 ];
-const samplesDir = path.resolve(process.env.TAO_GITLAB_SAMPLES ?? "../shared/protocols/gitlab");
+const samplesDir = path.resolve(process.env.TAO_GITLAB_SAMPLES ?? "tests/fixtures/protocols/gitlab");
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;

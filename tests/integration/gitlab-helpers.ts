@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 // Shared by the GitLab tests: the protocol samples, a delivery through the real route handler, and
 // waiting for the worker to handle an event.
 
-export const SAMPLES_DIR = path.resolve(process.cwd(), "../shared/protocols/gitlab");
+export const SAMPLES_DIR = path.resolve(__dirname, "../fixtures/protocols/gitlab");
 
 export function sample(name: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, name), "utf8")) as Record<string, unknown>;
