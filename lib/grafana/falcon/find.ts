@@ -16,6 +16,7 @@ function segmentMatcher(segment: string): (name: string) => boolean {
       new RegExp(
         `^${a
           .trim()
+          .replace(/\.\*/g, "*") // the plugin's wildcard is the regex `.*`
           .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
           .replace(/\*/g, ".*")}$`,
       ),
