@@ -13,8 +13,16 @@ export function driftOf(item: {
   if (item.observedState === "missing") return "missing";
   const observedTag = item.observedImage ? parseImageRef(item.observedImage)?.tag : undefined;
   if (observedTag !== item.tag) return "other-tag";
-  if (item.observedState !== "running") return "not-running";
+  if (!isRunningState(item.observedState)) return "not-running";
   return "in-sync";
+}
+
+/**
+ * Whether `ps --format {{.State}}` said running: docker and newer podman print "running", podman 4.3
+ * (Debian 12) prints the status line ("Up 4 seconds ago").
+ */
+export function isRunningState(state: string | null): boolean {
+  return state === "running" || /^Up\b/.test(state ?? "");
 }
 
 /** The tag of an image reference as a host reports it ("10.231.0.1:5005/demo/a:v1" → "v1"). */
