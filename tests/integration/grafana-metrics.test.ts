@@ -349,6 +349,7 @@ describe("deployment metrics", () => {
       ["1.2", utc(2024, 3, 3, 1)],
     ] as const)
       await db.build.create({ data: { componentId: component.id, tag, createdAt: at(created) } });
+    const release = await db.release.create({ data: { productId: product.id, version: "v9.0.0" } });
     const m = 60;
     // [env, status, tag, created, started, finished]
     const tasks = [
@@ -367,6 +368,8 @@ describe("deployment metrics", () => {
           status,
           environmentId: await envId(env),
           productId: product.id,
+          // the two successful deployments of 1.0 deployed release v9.0.0
+          releaseId: tag === "1.0" && status === "success" ? release.id : null,
           params: JSON.stringify({
             components: [
               {
@@ -405,6 +408,17 @@ describe("deployment metrics", () => {
       Object.fromEntries(await query("deploy.deployments.count", { env: e1, status: "failed" })),
     ).toEqual({
       [e1]: [1, 0, 0, 0],
+    });
+  });
+
+  it("narrows deployments to release versions", async () => {
+    expect(
+      Object.fromEntries(await query("deploy.deployments.count", { by: "total", version: "v9\\.0\\.0" })),
+    ).toEqual({ deployments: [2, 0, 0, 0] });
+    expect(
+      Object.fromEntries(await query("deploy.deployments.count", { by: "total", version: "\\(none\\)" })),
+    ).toEqual({
+      deployments: [1, 0, 1, 1],
     });
   });
 

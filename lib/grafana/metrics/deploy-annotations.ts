@@ -17,6 +17,7 @@ export const deployAnnotations: EventMetric = {
   params: [
     DIMENSIONS.env,
     DIMENSIONS.product,
+    DIMENSIONS.version,
     {
       name: "status",
       label: "Status",

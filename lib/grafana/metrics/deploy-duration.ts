@@ -18,6 +18,7 @@ export const deployDuration: SeriesMetric = {
   params: [
     DIMENSIONS.env,
     DIMENSIONS.product,
+    DIMENSIONS.version,
     {
       name: "status",
       label: "Status",

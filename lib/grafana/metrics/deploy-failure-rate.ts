@@ -17,6 +17,7 @@ export const deployFailureRate: SeriesMetric = {
   params: [
     DIMENSIONS.env,
     DIMENSIONS.product,
+    DIMENSIONS.version,
     {
       name: "by",
       label: "Series by",

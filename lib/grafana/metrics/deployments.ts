@@ -20,6 +20,7 @@ export const deploymentCount: SeriesMetric = {
   params: [
     DIMENSIONS.env,
     DIMENSIONS.product,
+    DIMENSIONS.version,
     { name: "status", label: "Status", kind: "enum", options: TASK_STATUSES, defaults: FINAL_TASK_STATUSES },
     { name: "by", label: "Series by", kind: "enum", options: DEPLOY_GROUPS, defaults: ["env"], single: true },
   ],

@@ -4,10 +4,11 @@ import { type Buckets, bucketStart } from "../buckets";
 import { selectEnvironments, selectProducts } from "../dimensions";
 import type { MetricParams } from "../params";
 import { selection } from "../params";
-import { selectsAll } from "../selection";
+import { accepts, selectsAll } from "../selection";
 
-// Deployments (tasks) a deploy metric looks at: in the selected environments and products, with one
-// of the given statuses, whose `field` time falls in the range. Times in Unix seconds.
+// Deployments (tasks) a deploy metric looks at: in the selected environments and products (and release
+// versions, when the metric takes them), with one of the given statuses, whose `field` time falls in
+// the range. Times in Unix seconds.
 
 export type TaskFact = {
   id: number;
@@ -23,6 +24,8 @@ export type TaskFact = {
 };
 
 export const NO_PRODUCT = "(none)";
+/** The version of a deployment that deployed no release (a feature branch, single components). */
+export const NO_RELEASE = "(none)";
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export async function loadTasks(
@@ -56,7 +59,11 @@ export async function loadTasks(
     },
     orderBy: { id: "asc" },
   });
-  return rows.map((t) => ({
+  const versionSel = selection(params, "version");
+  const kept = selectsAll(versionSel)
+    ? rows
+    : rows.filter((t) => accepts(versionSel, t.release?.version ?? NO_RELEASE));
+  return kept.map((t) => ({
     id: t.id,
     type: t.type,
     status: t.status,

@@ -18,6 +18,7 @@ export const queueWait: SeriesMetric = {
   params: [
     DIMENSIONS.env,
     DIMENSIONS.product,
+    DIMENSIONS.version,
     { name: "stat", label: "Statistic", kind: "enum", options: STATS, defaults: ["mean", "p90"] },
   ],
   async series(ctx) {
