@@ -169,6 +169,28 @@ describe("tapd.stories.cfd", () => {
     expect([...dev.keys()].sort()).toEqual(["已实现", "开发中"]);
   });
 
+  it("sees new history at once (its cache of past days is keyed to the data)", async () => {
+    const before = await cfd({ product: hand.product.name });
+    // D (created Jan 7 18:00 in planning) moves to developing at 20:00, as a sync would write it
+    const d = tapdId(hand.ws, 1_002_004);
+    await db.tapdChange.create({
+      data: {
+        id: `${d}-0`,
+        field: "status",
+        entityType: "story",
+        entityId: d,
+        workspaceId: hand.ws,
+        before: "planning",
+        after: "developing",
+        changedAt: at(utc(2024, 1, 7, 20)),
+      },
+    });
+    await db.tapdStory.update({ where: { id: d }, data: { status: "developing" } });
+    const after = await cfd({ product: hand.product.name });
+    expect(after.get("规划中")).toEqual([...before.get("规划中")!.slice(0, 6), 0]);
+    expect(after.get("开发中")).toEqual([...before.get("开发中")!.slice(0, 6), 3]);
+  });
+
   it("matches a replay of a generated history, in +08:00 days, over both protocols", async () => {
     const gen = await mappedWorkspace("cfd-gen");
     const r = prng(7);
