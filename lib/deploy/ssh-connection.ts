@@ -119,8 +119,8 @@ export class SshConnection {
     const kill = (reason: CommandAbortedError) => {
       aborted ??= reason;
       if (pid) void this.killRemote(pid);
-      // Aborted before the PID arrived: closing the channel ends the process (SIGPIPE/SIGHUP).
-      else setTimeout(() => pid === undefined && openChannel?.close(), 500);
+      // Aborted before the PID arrived: kill it once it has, else close the channel (SIGPIPE/SIGHUP).
+      else setTimeout(() => (pid ? void this.killRemote(pid) : openChannel?.close()), 500);
     };
     const onAbort = () => kill(new CommandAbortedError("canceled"));
     if (opts.signal?.aborted) throw new CommandAbortedError("canceled");
