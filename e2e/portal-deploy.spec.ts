@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, request, type TestInfo, test } from "@playwright/test";
 import { readTestbed } from "../lib/demo/testbed";
-import { chooseOption, DEMO_USERS, openDrawer, unique } from "./fixtures";
+import { chooseOption, DEMO_USERS, openDrawer, pickFromDropdown, unique } from "./fixtures";
 
 // The portal's deploy flows in a real browser against web + worker + the testbed: a release from the
 // releases dashboard with its live log, a failing health check and Retry, Cancel, a feature branch.
@@ -299,7 +299,11 @@ test("a running task is canceled from its page", async ({ page }) => {
   await busy.release();
   await expectStatus(page, "running", 60_000);
   await page.getByTestId("task-cancel").click();
-  await page.locator(".ant-popconfirm").getByRole("button", { name: "Cancel" }).click();
+  const confirm = page.locator(".ant-popconfirm");
+  // confirm once the pop-up has finished its zoom-in: a click while it still moves can miss
+  await expect(confirm).toBeVisible();
+  await expect(confirm).not.toHaveClass(/-(appear|enter)\b/);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
   await expectStatus(page, "canceled", 60_000);
   await expect(page.getByTestId("task-cancel")).toBeDisabled();
   await expect(page.getByTestId("task-retry")).toBeEnabled();
@@ -382,3 +386,66 @@ async function linkIds(api: Api, featureBranchId: string): Promise<string[]> {
   );
   return (items[featureBranchId] ?? []).map((l) => l.linkId);
 }
+
+test("a 100 000-line log stays responsive: virtualised, search, filter, copy, download, follow", async ({
+  page,
+  context,
+}, testInfo) => {
+  // chatty prints numbered lines before it serves; the engine streams them into the task log
+  // during the health check (a limited rate, so the health check cannot pass before they are out)
+  const LINES = 110_000;
+  const env = await createEnvironment(api, "e2e-chatty", {
+    "component-a": { env: { LINE_COUNT: String(LINES), LINES_PER_SEC: "25000" } },
+  });
+  const ids = await componentIds(api);
+  const task = await deployComponents(api, env.id, [{ componentId: ids["component-a"]!, tag: "chatty" }]);
+  expect((await waitForTask(api, task.id, 180_000)).status).toBe("success");
+
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAs(page, "qa");
+  await page.goto(`/tasks/${task.id}`);
+  const count = page.getByTestId("log-count");
+  await expect
+    .poll(async () => Number(await count.getAttribute("data-count")), { timeout: 120_000 })
+    .toBeGreaterThan(100_000);
+  await expect(page.getByTestId("log-line").last()).toContainText("deployment finished successfully");
+  // only the rows on screen are in the page
+  expect(await page.getByTestId("log-line").count()).toBeLessThan(200);
+
+  // scrolling up stops following; "Follow" goes back to the end
+  const scroller = page.getByTestId("log-scroller");
+  await expect(scroller).toHaveAttribute("data-following", "true");
+  await scroller.evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await expect(scroller).toHaveAttribute("data-following", "false");
+  await expect(page.getByTestId("log-line").first()).toHaveAttribute("data-seq", "1");
+
+  // search answers at once however long the log is
+  const started = Date.now();
+  await page.getByTestId("log-search").locator("input").fill("chatty line 54321 of");
+  await expect(page.getByTestId("log-line")).toHaveCount(1);
+  await expect(page.getByTestId("log-line")).toContainText(`component-a chatty line 54321 of ${LINES}`);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await page.getByRole("button", { name: "Copy" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    `[component-a] component-a chatty line 54321 of ${LINES}`,
+  );
+  await screenshot(page, testInfo, "task-log-search");
+  await page.getByTestId("log-search").locator("input").fill("");
+
+  // the component filter, and a download of what is shown
+  await pickFromDropdown(page, page.getByLabel("Component", { exact: true }), "component-a");
+  await expect(count).toContainText(/of [\d,]+ lines/);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download" }).click();
+  const file = await (await download).path();
+  expect((await download).suggestedFilename()).toBe(`task-${task.id}.log`);
+  const text = fs.readFileSync(file, "utf8");
+  expect(text).toContain(`component-a chatty line ${LINES} of ${LINES}`);
+  expect(text.split("\n").filter((l) => l.includes("[component-a]")).length).toBeGreaterThan(100_000);
+
+  await page.getByTestId("log-follow").click();
+  await expect(scroller).toHaveAttribute("data-following", "true");
+  await expect(page.getByTestId("log-line").last()).toBeVisible();
+});

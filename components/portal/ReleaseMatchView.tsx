@@ -83,6 +83,7 @@ export function ReleaseMatchView({ matches, compact }: { matches: ProductMatch[]
                     : title
                 }
                 content={<Differences rows={match.differences} />}
+                trigger={["hover", "focus"]}
               >
                 <button type="button" style={{ all: "unset", cursor: "help" }}>
                   {tag}
