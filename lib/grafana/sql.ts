@@ -1,11 +1,20 @@
 import Database from "better-sqlite3";
 import { databaseFile } from "@/lib/export/sqlite-stream";
+import {
+  ALL_STORIES,
+  CfdMemo,
+  type ChangeRow,
+  type CreatedRow,
+  type DataMarks,
+  type NewChange,
+} from "./cfd-memo";
 
 // The one Grafana module with SQLite-specific raw SQL: the cumulative flow diagram over the story
 // status history. Through Prisma it would read every change into JavaScript (1 M rows: seconds);
 // here SQLite aggregates per bucket on covering indexes (see the `Grafana CFD` indexes in
 // prisma/schema.prisma) and hands back a few hundred rows. Read-only connection, kept open so its
-// page cache stays warm between Grafana refreshes.
+// page cache stays warm between Grafana refreshes, and past buckets are kept until new data touches
+// them (lib/grafana/cfd-memo.ts).
 
 let connection: Database.Database | undefined;
 
@@ -37,9 +46,9 @@ export type CfdRows = {
   /** Stories per workspace and current status. */
   current: { workspaceId: string; status: string; n: number }[];
   /** Per bucket ≥ 1 (and the tail): status changes [workspaceId, after, before, count]. */
-  changes: { k: number; rows: [string, string | null, string | null, number][] }[];
+  changes: { k: number; rows: ChangeRow[] }[];
   /** Stories created from bucket 1 on: bucket, workspace, status before their first change, count. */
-  created: { k: number; workspaceId: string; initial: string; n: number }[];
+  created: CreatedRow[];
 };
 
 const storyFilter = (alias: string, iterations: boolean) =>
@@ -78,7 +87,8 @@ function statements(iterations: boolean) {
 }
 
 type Statements = ReturnType<typeof statements>;
-let cached: { plain?: Statements; filtered?: Statements; stamp?: Database.Statement } = {};
+let cached: { plain?: Statements; filtered?: Statements; tracking?: ReturnType<typeof trackingStatements> } =
+  {};
 
 function prepared(filtered: boolean): Statements {
   const key = filtered ? "filtered" : "plain";
@@ -87,46 +97,66 @@ function prepared(filtered: boolean): Statements {
   return s;
 }
 
-/**
- * What the history depends on, read in O(log n): change and story rows are only ever added or
- * upserted with the same content (lib/tapd/sync-entities.ts), so new rowids reveal new rows, and a
- * story moved to another iteration gets a newer `modified`.
- */
-function dataStamp(ws: string): string {
-  cached.stamp ??= conn()
-    .prepare(
-      `SELECT (SELECT max(rowid) FROM TapdChange) || '/' || (SELECT max(rowid) FROM TapdStory) || '/' ||
-              COALESCE((SELECT max(modified) FROM TapdStory WHERE workspaceId IN (SELECT value FROM json_each(:ws))), '')`,
-    )
-    .pluck();
-  return String(cached.stamp.get({ ws }));
+/** Reads what changed since a memo's marks; rowid lookups, so O(log n) plus the new rows. */
+function trackingStatements() {
+  const c = conn();
+  return {
+    marks: c.prepare(
+      `SELECT (SELECT max(rowid) FROM TapdChange) AS changeRowid, (SELECT max(rowid) FROM TapdStory) AS storyRowid,
+              COALESCE((SELECT max(modified) FROM TapdStory WHERE workspaceId IN (SELECT value FROM json_each(:ws))), '') AS modified`,
+    ),
+    newChanges: c.prepare(
+      `SELECT c.workspaceId AS workspaceId, c.changedAt AS changedAt,
+              NOT EXISTS (SELECT 1 FROM TapdChange p WHERE p.entityType = 'story' AND p.field = 'status'
+                          AND p.entityId = c.entityId AND p.changedAt < c.changedAt) AS first
+       FROM TapdChange c WHERE c.rowid > :after AND c.rowid <= :upto AND c.entityType = 'story'
+         AND c.field = 'status' AND c.workspaceId IN (SELECT value FROM json_each(:ws))
+       LIMIT ${NEW_ROWS_LIMIT + 1}`,
+    ),
+    newStories: c
+      .prepare(
+        `SELECT count(*) FROM TapdStory WHERE rowid > :after AND rowid <= :upto
+           AND workspaceId IN (SELECT value FROM json_each(:ws))`,
+      )
+      .pluck(),
+  };
 }
 
-type ChangeRow = CfdRows["changes"][number]["rows"][number];
-
-/**
- * Past buckets' aggregates do not change until the data does, and Grafana asks for the same daily
- * buckets on every refresh: they are kept (per workspaces, version filter and bucket bounds) while
- * the workspaces' data stamp stays the same. The stories' current statuses are always read afresh.
- */
-type Memo = { stamp: string; changes: Map<string, ChangeRow[]>; created: Map<string, CfdRows["created"]> };
-const memos = new Map<string, Memo>();
-/** Cached bucket aggregates across all memos before they are all dropped (a few rows each). */
+/** More new rows than this (a first sync) and the memo starts over rather than sorting them out. */
+const NEW_ROWS_LIMIT = 5_000;
+/** Kept entries across all memos before they are all dropped (each a few rows). */
 const MEMO_LIMIT = 200_000;
-let memoSize = 0;
+const memos = new Map<string, CfdMemo>();
 
-function memoFor(ws: string): Memo {
-  const stamp = dataStamp(ws);
+/** The memo of these workspaces, brought up to date with the data (lib/grafana/cfd-memo.ts). */
+function memoFor(ws: string): CfdMemo {
+  cached.tracking ??= trackingStatements();
+  const t = cached.tracking;
+  const marks = t.marks.get({ ws }) as DataMarks;
+  marks.changeRowid ??= 0;
+  marks.storyRowid ??= 0;
+  if ([...memos.values()].reduce((n, m) => n + m.size, 0) > MEMO_LIMIT) memos.clear();
   let memo = memos.get(ws);
-  if (memo?.stamp !== stamp || memoSize > MEMO_LIMIT) {
-    if (memoSize > MEMO_LIMIT) {
-      memos.clear();
-      memoSize = 0;
-    }
-    if (memo) memoSize -= memo.changes.size;
-    memo = { stamp, changes: new Map(), created: new Map() };
+  if (!memo) {
+    memo = new CfdMemo();
     memos.set(ws, memo);
+  } else if (memo.marks) {
+    const was = memo.marks;
+    const changes =
+      marks.changeRowid === was.changeRowid
+        ? []
+        : (t.newChanges.all({ ws, after: was.changeRowid, upto: marks.changeRowid }) as NewChange[]);
+    if (changes.length > NEW_ROWS_LIMIT) memo.clear();
+    else
+      memo.forget({
+        changes: changes.map((c) => ({ ...c, first: Boolean(c.first) })),
+        newStories:
+          marks.storyRowid !== was.storyRowid &&
+          Number(t.newStories.get({ ws, after: was.storyRowid, upto: marks.storyRowid })) > 0,
+        storiesEdited: marks.modified !== was.modified,
+      });
   }
+  memo.marks = marks;
   return memo;
 }
 
@@ -137,13 +167,12 @@ export function cfdRows(q: CfdQuery): CfdRows {
   const ws = JSON.stringify(q.workspaceIds);
   const its = JSON.stringify([...(q.iterationIds ?? [])].sort());
   const base = filtered ? { ws, its } : { ws };
+  const filter = filtered ? its : ALL_STORIES;
   return conn().transaction(() => {
     const memo = memoFor(ws);
-    const filter = filtered ? its : "*";
     const changes = new Map<number, ChangeRow[]>();
     for (const w of q.workspaceIds) {
-      const key = (r: [number, string, string]) => `${w}\u0000${filter}\u0000${r[1]}\u0000${r[2]}`;
-      const missing = q.ranges.filter((r) => !memo.changes.has(key(r)));
+      const missing = q.ranges.filter(([, lo, hi]) => !memo.getChanges(w, filter, lo, hi));
       if (missing.length) {
         const rows = s.changes.all({ ...(filtered ? { its } : {}), w, ranges: JSON.stringify(missing) }) as {
           k: number;
@@ -155,18 +184,20 @@ export function cfdRows(q: CfdQuery): CfdRows {
             r.rows ? (JSON.parse(r.rows) as [string | null, string | null, number][]) : [],
           ]),
         );
-        for (const r of missing)
-          memo.changes.set(
-            key(r),
-            (found.get(r[0]) ?? []).map(([a, f, n]): ChangeRow => [w, a, f, n]),
+        for (const [k, lo, hi] of missing)
+          memo.setChanges(
+            w,
+            filter,
+            lo,
+            hi,
+            (found.get(k) ?? []).map(([a, f, n]): ChangeRow => [w, a, f, n]),
           );
-        memoSize += missing.length;
       }
-      for (const r of q.ranges)
-        changes.set(r[0], [...(changes.get(r[0]) ?? []), ...memo.changes.get(key(r))!]);
+      for (const [k, lo, hi] of q.ranges)
+        changes.set(k, [...(changes.get(k) ?? []), ...memo.getChanges(w, filter, lo, hi)!]);
     }
-    const createdKey = [filter, q.end, q.tail, q.first, q.step, q.secondStart].join("\u0000");
-    let created = memo.created.get(createdKey);
+    const layout = [q.end, q.tail, q.first, q.step, q.secondStart].join("\u0000");
+    let created = memo.getCreated(filter, layout);
     if (!created) {
       created = s.created.all({
         ...base,
@@ -175,8 +206,8 @@ export function cfdRows(q: CfdQuery): CfdRows {
         first: q.first,
         step: q.step,
         second: q.secondStart,
-      }) as CfdRows["created"];
-      memo.created.set(createdKey, created);
+      }) as CreatedRow[];
+      memo.setCreated(filter, layout, created);
     }
     return {
       current: s.current.all(base) as CfdRows["current"],
@@ -192,5 +223,4 @@ export function closeGrafanaSql() {
   connection = undefined;
   cached = {};
   memos.clear();
-  memoSize = 0;
 }

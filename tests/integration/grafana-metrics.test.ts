@@ -191,6 +191,85 @@ describe("tapd.stories.cfd", () => {
     expect(after.get("开发中")).toEqual([...before.get("开发中")!.slice(0, 6), 3]);
   });
 
+  it("keeps up with a sync: new stories, a backdated first change, a story moved to another version", async () => {
+    const live = await mappedWorkspace("cfd-live");
+    const [v12, v13] = live.iterations as [string, string];
+    const id = (n: number) => tapdId(live.ws, 1_002_000 + n);
+    const stories: StoryHistory[] = [
+      { id: id(1), created: utc(2024, 1, 1, 10), iteration: v12, initial: "planning", changes: [] },
+      {
+        id: id(2),
+        created: utc(2024, 1, 2, 10),
+        iteration: v12,
+        initial: "planning",
+        changes: [{ at: utc(2024, 1, 4, 10), to: "developing" }],
+      },
+    ];
+    await writeStories(live.ws, stories);
+    const starts = Array.from({ length: 7 }, (_, i) => utc(2024, 1, 1) + i * DAY);
+    const check = async (version?: string) => {
+      const frames = await callJson<Frame[]>("POST", "/api/v1/grafana/json/query", {
+        body: queryBody(utc(2024, 1, 1), utc(2024, 1, 8), [
+          {
+            target: "tapd.stories.cfd",
+            payload: { product: live.product.name, ...(version ? { version } : {}) },
+          },
+        ]),
+      });
+      const kept = stories.filter((st) => !version || st.iteration === (version === "v1.2.0" ? v12 : v13));
+      const expected = new Map<string, number[]>();
+      starts.forEach((start, i) => {
+        for (const [label, n] of cfdAt(kept, start + DAY)) {
+          const values = expected.get(label) ?? new Array<number>(starts.length).fill(0);
+          values[i] = n;
+          expected.set(label, values);
+        }
+      });
+      for (const [label, values] of expected) if (values.every((v) => v === 0)) expected.delete(label);
+      expect(Object.fromEntries(framesByName(frames))).toEqual(Object.fromEntries(expected));
+    };
+    await check();
+    await check("v1.2.0");
+
+    // a new story, already in testing when the sync first sees it
+    const third: StoryHistory = {
+      id: id(3),
+      created: utc(2024, 1, 3, 10),
+      iteration: v12,
+      initial: "status_3",
+      changes: [],
+    };
+    stories.push(third);
+    await writeStories(live.ws, [third]);
+    await check();
+    await check("v1.2.0");
+
+    // its history arrives later: it was planned first and went to testing on the 5th
+    third.initial = "planning";
+    third.changes.push({ at: utc(2024, 1, 5, 10), to: "status_3" });
+    await db.tapdChange.create({
+      data: {
+        id: `${third.id}-0`,
+        field: "status",
+        entityType: "story",
+        entityId: third.id,
+        workspaceId: live.ws,
+        before: "planning",
+        after: "status_3",
+        changedAt: at(utc(2024, 1, 5, 10)),
+      },
+    });
+    await check();
+    await check("v1.2.0");
+
+    // the second story (created and changed in the range) moves to v1.3.0; TAPD bumps its modified time
+    stories[1]!.iteration = v13;
+    await db.tapdStory.update({ where: { id: id(2) }, data: { iterationId: v13, modified: new Date() } });
+    await check();
+    await check("v1.2.0");
+    await check("v1.3.0");
+  });
+
   it("matches a replay of a generated history, in +08:00 days, over both protocols", async () => {
     const gen = await mappedWorkspace("cfd-gen");
     const r = prng(7);
