@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { type APIRequestContext, expect, type Page, request, type TestInfo, test } from "@playwright/test";
 import { readTestbed } from "../lib/demo/testbed";
 import { chooseOption, DEMO_USERS, openDrawer, pickFromDropdown, unique } from "./fixtures";
@@ -146,14 +145,10 @@ async function expectStatus(page: Page, status: string, timeout = 90_000) {
   await expect(page.getByTestId("task-status")).toHaveAttribute("data-status", status, { timeout });
 }
 
-async function screenshot(page: Page, testInfo: TestInfo, name: string, alsoTo?: string) {
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
-  if (alsoTo) {
-    fs.mkdirSync(path.dirname(alsoTo), { recursive: true });
-    fs.copyFileSync(file, alsoTo);
-  }
 }
 
 // Deploys take seconds on an idle machine, much longer on a busy one.
@@ -225,7 +220,7 @@ test("QA deploys a release from the releases dashboard and watches the live log"
   for (const c of ["component-a", "component-b", "component-c", "component-d"])
     await expect(card.getByTestId(`running-${c}`)).toHaveText(`${c}: v1.1.0`);
   await expect(card.getByTestId("task-brief")).toContainText(`#${taskId}`);
-  await screenshot(page, testInfo, "environments-dashboard", "docs/screenshot.png");
+  await screenshot(page, testInfo, "environments-dashboard");
 
   // …and the releases dashboard says where v1.1.0 runs, and what v1.2.0 would change there
   await page.goto("/releases");

@@ -141,7 +141,7 @@ function ProductCard({
             {
               title: t("portal.common.components"),
               render: (_, r) => (
-                <Flex gap={4} wrap style={{ maxWidth: 440 }}>
+                <Flex gap={4} wrap style={{ maxWidth: 360 }}>
                   {r.items.map((i) => (
                     <Tag key={i.componentId}>
                       {i.name}: {i.tag}
