@@ -36,4 +36,4 @@ cat <<MSG
   Stop with Ctrl-C; \`npm run demo:stop\` also stops the testbed.
 
 MSG
-exec npx tsx scripts/start.ts
+exec node_modules/.bin/tsx scripts/start.ts

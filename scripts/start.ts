@@ -3,7 +3,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 
 function run(name: string, cmd: string, args: string[]): ChildProcess {
-  const child = spawn(cmd, args, { stdio: "inherit", env: process.env });
+  // each child leads a process group, so a signal reaches npx and the node process it started
+  const child = spawn(cmd, args, { stdio: "inherit", env: process.env, detached: true });
   child.on("exit", (code, signal) => {
     if (!stopping) {
       console.error(`[tao] ${name} exited (${signal ?? code}); stopping`);
@@ -15,10 +16,22 @@ function run(name: string, cmd: string, args: string[]): ChildProcess {
 
 let stopping = false;
 const children: ChildProcess[] = [];
+function signalGroup(c: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    if (c.pid) process.kill(-c.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
 function stop(code: number) {
   stopping = true;
-  for (const c of children) c.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 10_000).unref();
+  for (const c of children) signalGroup(c, "SIGTERM");
+  // the worker gives running jobs 25 s; after 30 s nothing is left behind
+  setTimeout(() => {
+    for (const c of children) signalGroup(c, "SIGKILL");
+    process.exit(code);
+  }, 30_000).unref();
   Promise.all(
     children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.on("exit", r)))),
   ).then(() => process.exit(code));

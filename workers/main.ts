@@ -5,6 +5,8 @@ import { clearHeartbeat, HEARTBEAT_EVERY_MS, workerId, writeHeartbeat } from "@/
 import { log } from "@/lib/worker/log";
 import { startProcessors } from "./processors";
 
+const SHUTDOWN_GRACE_MS = 25_000;
+
 async function main() {
   process.env.TAO_PROCESS_NAME ??= "worker";
   env(); // a bad setting stops the worker here, with the list of what is wrong
@@ -29,10 +31,19 @@ async function main() {
 
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log.warn("worker", `${signal} again: stopping now; running tasks are recovered as stalled`);
+      process.exit(1);
+    }
     stopping = true;
     log.info("worker", `${signal}: finishing running jobs and shutting down`);
     clearInterval(timer);
+    // Closing needs Redis; when it is gone, or a job outlives the grace period, stop anyway: the
+    // next worker's stalled-job check and start-up recovery take over what was running.
+    setTimeout(() => {
+      log.warn("worker", `jobs did not finish within ${SHUTDOWN_GRACE_MS / 1000} s; stopping now`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await processors.close();
     await clearHeartbeat(connection, id).catch(() => undefined);
     connection.disconnect();

@@ -24,6 +24,6 @@ fi
 
 npx tsx scripts/migrate.ts >/dev/null
 npx tsx scripts/seed-demo.ts
-npx tsx scripts/start.ts &
+node_modules/.bin/tsx scripts/start.ts &
 pids+=($!)
 wait "${pids[-1]}"

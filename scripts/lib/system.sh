@@ -13,7 +13,7 @@ die() {
 # Debian packages the demo and the tests need: the testbed (podman, registry, sshd, busybox),
 # Chromium for Playwright, Redis when none runs, sqlite3 for the benchmarks' floor.
 SYSTEM_PACKAGES=(podman runc docker-registry openssh-server busybox-static uidmap slirp4netns fuse-overlayfs
-  apache2-utils chromium redis-server redis-tools sqlite3 iproute2 procps curl)
+  apache2-utils chromium fonts-noto-cjk redis-server redis-tools sqlite3 iproute2 procps curl)
 
 ensure_packages() {
   local missing=() p
