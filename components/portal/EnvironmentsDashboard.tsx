@@ -1,7 +1,7 @@
 "use client";
 
 import { CloudServerOutlined, SyncOutlined, WarningOutlined } from "@ant-design/icons";
-import { Badge, Button, Card, Col, Empty, Flex, Row, Tag, Tooltip, Typography } from "antd";
+import { Button, Card, Col, Empty, Flex, Row, Tag, Tooltip, Typography } from "antd";
 import Link from "next/link";
 import { DeployButton, DeployProvider } from "@/components/deploy/DeployProvider";
 import { useI18n } from "@/components/providers/I18nProvider";
@@ -124,9 +124,9 @@ function EnvironmentCard({ env }: { env: EnvironmentSummary }) {
             <Tag>{t("portal.environments.idle")}</Tag>
           )}
           {env.waiting > 0 ? (
-            <Badge count={env.waiting} color="blue" offset={[0, 0]}>
-              <Tag data-testid="env-queue">{t("portal.environments.queue", { n: env.waiting })}</Tag>
-            </Badge>
+            <Tag color="blue" data-testid="env-queue">
+              {t("portal.environments.queue", { n: env.waiting })}
+            </Tag>
           ) : null}
         </Flex>
         {env.components.length === 0 ? (
