@@ -97,7 +97,7 @@ export const DAY_MS = DAY * 1000;
 export const utc = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) / 1000;
 export const at = (seconds: number) => new Date(seconds * 1000);
 
-/** A JSON data source /query body like Grafana's (see shared/protocols/grafana/simpod/query_request.json). */
+/** A JSON data source /query body like Grafana's (see tests/fixtures/protocols/grafana/simpod/query_request.json). */
 export function queryBody(
   from: number,
   to: number,

@@ -8,12 +8,12 @@ import { tapdId } from "../fakes/tapd-server";
 import { at, call, callJson, DAY, type FalconRecord, type Frame, queryBody, utc } from "./grafana-helpers";
 import { makeTapdUser, newWorkspaceId, system, uid } from "./tapd-helpers";
 
-// The two Grafana protocols as the plugins speak them (shared/protocols/grafana/): the Open-Falcon
+// The two Grafana protocols as the plugins speak them (tests/fixtures/protocols/grafana/): the Open-Falcon
 // plugin's GET /metrics/find and form-encoded /render in Unix seconds, and the simPod JSON data
 // source's JSON calls in ISO instants and milliseconds, with Grafana's escaping of variable values.
 // Requests are built from the protocol samples, with this test's product names put in.
 
-const SAMPLES = path.resolve(__dirname, "../../../shared/protocols/grafana");
+const SAMPLES = path.resolve(__dirname, "../fixtures/protocols/grafana");
 const sample = (name: string) => fs.readFileSync(path.join(SAMPLES, name), "utf8");
 /** Grafana's regex escaping of a variable value (templateSrv `regex` format). */
 const escapeRegex = (v: string) => v.replace(/[\\^$*+?.()|[\]{}/]/g, "\\$&");
