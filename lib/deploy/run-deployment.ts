@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { deployComponent, removeParked } from "./deploy-component";
 import { DeployCanceledError, DeployError, type LogSink } from "./deploy-log";
 import { type EngineOptions, engineOptions } from "./engine-options";
@@ -25,6 +26,9 @@ export type DeployResult = { status: "success" | "failed" | "canceled"; error?: 
  */
 export async function runDeployment(plan: DeployPlan, hooks: DeployHooks): Promise<DeployResult> {
   const opts = { ...engineOptions(), ...hooks.options };
+  // Every command in flight listens to the task's signal: with hosts and pre-flight checks in
+  // parallel that is legitimately more than Node's default of 10.
+  setMaxListeners(Math.max(10, plan.hosts.length * 8), hooks.signal);
   const sessions: HostSession[] = [];
   const failures: string[] = [];
   const fail = (err: unknown, host?: string) => {
