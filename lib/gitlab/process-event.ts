@@ -24,7 +24,7 @@ export function describeError(err: unknown): string {
 // SQLite answers "database is locked" when the web server's writes and the worker's collide inside
 // a transaction; handlers are idempotent (upserts), so they are simply run again.
 const TRANSIENT = /database is locked|SQLITE_BUSY|Operation has timed out/i;
-const RETRY_DELAYS_MS = [100, 400, 1600];
+const RETRY_DELAYS_MS = [100, 400, 1600, 5000, 10_000];
 
 async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
