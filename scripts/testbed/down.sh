@@ -99,7 +99,8 @@ purge_user() {
 
 main() {
   if [[ -z "${TB_LOCK_HELD:-}" && -d "$TB_DIR" ]]; then
-    TB_LOCK_HELD=1 exec flock -o -w 600 "$TB_DIR/.lock" bash "${BASH_SOURCE[0]}" "$@"
+    mkdir -p "$(dirname "$TB_LOCK_FILE")"
+    TB_LOCK_HELD=1 exec flock -o -w 600 "$TB_LOCK_FILE" bash "${BASH_SOURCE[0]}" "$@"
   fi
   step "stopping the testbed (state dir $TB_DIR)"
   stop_sshds

@@ -39,6 +39,9 @@ TB_BRIDGE="${TB_NET_ID}0"
 TB_SECRETS="$TB_DIR/secrets"
 TB_REG_DIR="$TB_DIR/registry"
 TB_HOSTS_DIR="$TB_DIR/hosts"
+# One lock for the machine, not per state dir: the bridge, namespaces, users and ports are shared
+# by every checkout's testbed.
+TB_LOCK_FILE="${TAO_TESTBED_LOCK:-/run/lock/tao-testbed.lock}"
 TB_SSH_DIR="$TB_DIR/ssh"
 TB_IMG_DIR="$TB_DIR/images"
 TB_LOG_DIR="$TB_DIR/logs"

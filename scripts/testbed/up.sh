@@ -116,6 +116,28 @@ EOF
 
 registry_up() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://$TB_REGISTRY_HOST/v2/" 2>/dev/null | grep -q 401; }
 
+# One testbed per machine. A testbed another checkout started (another state dir) holds the
+# registry port and the hosts' sshd ports: stop it first with its own down.sh, or, when its state
+# dir is gone, end its daemons by pid.
+stop_foreign_testbed() {
+  local pid cfg other line
+  pid="$(ss -Hltnp "( sport = :$TB_REGISTRY_PORT )" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)"
+  [[ -n "$pid" ]] || return 0
+  cfg="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | awk '$1 ~ /docker-registry$/ && $2 == "serve" { print $3 }')"
+  [[ "$cfg" == */registry/config.yml && "$cfg" != "$TB_REG_DIR/config.yml" ]] || return 0
+  other="${cfg%/registry/config.yml}"
+  step "stopping the testbed of another checkout ($other): one testbed per machine"
+  if [[ -f "$other/testbed.env" ]]; then
+    TAO_TESTBED_DIR="$other" bash "$TB_SCRIPT_DIR/down.sh" || die "could not stop the testbed in $other"
+    return 0
+  fi
+  kill "$pid" 2>/dev/null || true
+  pgrep -af 'sshd -f .*/hosts/host[0-9]+/sshd_config' | while read -r line; do
+    [[ "$line" == *" -f $TB_HOSTS_DIR/"* ]] || kill "${line%% *}" 2>/dev/null || true
+  done
+  sleep 0.5
+}
+
 start_registry() {
   step "registry on $TB_REGISTRY_HOST"
   local cfg="$TB_REG_DIR/config.yml" pidfile="$TB_REG_DIR/registry.pid" changed=0 pw
@@ -1102,13 +1124,14 @@ main() {
   # One up.sh/down.sh at a time (test runners may call up.sh in parallel). flock -o: the
   # daemons started below must not inherit the lock.
   if [[ -z "${TB_LOCK_HELD:-}" ]]; then
-    mkdir -p "$TB_DIR"
-    TB_LOCK_HELD=1 exec flock -o -w 600 "$TB_DIR/.lock" bash "${BASH_SOURCE[0]}" "$@"
+    mkdir -p "$TB_DIR" "$(dirname "$TB_LOCK_FILE")"
+    TB_LOCK_HELD=1 exec flock -o -w 600 "$TB_LOCK_FILE" bash "${BASH_SOURCE[0]}" "$@"
   fi
   step "state dir $TB_DIR"
   ensure_packages
   ensure_dirs
   ensure_client_key
+  stop_foreign_testbed
   ensure_network
   start_registry
   setup_hosts
