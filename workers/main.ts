@@ -5,7 +5,8 @@ import { clearHeartbeat, HEARTBEAT_EVERY_MS, workerId, writeHeartbeat } from "@/
 import { log } from "@/lib/worker/log";
 import { startProcessors } from "./processors";
 
-const SHUTDOWN_GRACE_MS = 25_000;
+const SHUTDOWN_GRACE_MS = 25_000; // for running jobs to finish
+const IDLE_GRACE_MS = 3_000; // nothing running: only the queue connections to close
 
 async function main() {
   process.env.TAO_PROCESS_NAME ??= "worker";
@@ -40,10 +41,11 @@ async function main() {
     clearInterval(timer);
     // Closing needs Redis; when it is gone, or a job outlives the grace period, stop anyway: the
     // next worker's stalled-job check and start-up recovery take over what was running.
+    const graceMs = processors.running() > 0 ? SHUTDOWN_GRACE_MS : IDLE_GRACE_MS;
     setTimeout(() => {
-      log.warn("worker", `jobs did not finish within ${SHUTDOWN_GRACE_MS / 1000} s; stopping now`);
+      log.warn("worker", `could not close within ${graceMs / 1000} s; stopping now`);
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
+    }, graceMs).unref();
     await processors.close();
     await clearHeartbeat(connection, id).catch(() => undefined);
     connection.disconnect();

@@ -272,16 +272,17 @@ ensure_account() {
   SUBIDS_ADDED[$i]=0
   ensure_subids "$user" && SUBIDS_ADDED[$i]=1
 
-  # Password: generated once, applied when it (or the user) is new.
+  # Password: generated once, applied when it or the user is new, or when the shadow entry is not
+  # the one this state dir set (another checkout's testbed set its own password meanwhile).
   pw="$(secret "$TB_SECRETS/$name.password")"
   pwhash="$(printf '%s:%s' "$user" "$pw" | sha256sum | cut -c1-64)"
-  local applied=""
-  if [[ -f "$hdir/password.applied" ]]; then read -r applied <"$hdir/password.applied" || true; fi
-  if [[ "$applied" != "$pwhash" ]] ||
-    [[ "$(getent shadow "$user" | cut -d: -f2)" == [\!*]* ]]; then
+  local applied="" applied_shadow="" shadow
+  if [[ -f "$hdir/password.applied" ]]; then read -r applied applied_shadow <"$hdir/password.applied" || true; fi
+  shadow="$(getent shadow "$user" | cut -d: -f2)"
+  if [[ "$applied" != "$pwhash" || "$applied_shadow" != "$shadow" || "$shadow" == [\!*]* ]]; then
     printf '%s:%s\n' "$user" "$pw" | chpasswd
     TB_CHANGED=1
-    echo "$pwhash" >"$hdir/password.applied"
+    echo "$pwhash $(getent shadow "$user" | cut -d: -f2)" >"$hdir/password.applied"
     info "set password of $user"
   fi
 }
