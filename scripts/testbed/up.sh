@@ -121,9 +121,9 @@ registry_up() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://$TB_
 # dir is gone, end its daemons by pid.
 stop_foreign_testbed() {
   local pid cfg other line
-  pid="$(ss -Hltnp "( sport = :$TB_REGISTRY_PORT )" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)"
+  pid="$(ss -Hltnp "( sport = :$TB_REGISTRY_PORT )" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)"
   [[ -n "$pid" ]] || return 0
-  cfg="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | awk '$1 ~ /docker-registry$/ && $2 == "serve" { print $3 }')"
+  cfg="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | awk '$1 ~ /docker-registry$/ && $2 == "serve" { print $3 }' || true)"
   [[ "$cfg" == */registry/config.yml && "$cfg" != "$TB_REG_DIR/config.yml" ]] || return 0
   other="${cfg%/registry/config.yml}"
   step "stopping the testbed of another checkout ($other): one testbed per machine"
@@ -132,7 +132,7 @@ stop_foreign_testbed() {
     return 0
   fi
   kill "$pid" 2>/dev/null || true
-  pgrep -af 'sshd -f .*/hosts/host[0-9]+/sshd_config' | while read -r line; do
+  { pgrep -af 'sshd -f .*/hosts/host[0-9]+/sshd_config' || true; } | while read -r line; do
     [[ "$line" == *" -f $TB_HOSTS_DIR/"* ]] || kill "${line%% *}" 2>/dev/null || true
   done
   sleep 0.5
