@@ -56,7 +56,15 @@ export async function chooseOption(
   label: string,
   option: string | RegExp,
 ): Promise<void> {
-  await pickFromDropdown(page, scope.getByLabel(label, { exact: true }), option);
+  const trigger = scope.getByLabel(label, { exact: true });
+  const select = trigger.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  // The pick counts once the select shows it (a click during a re-render can be lost).
+  await expect(async () => {
+    await pickFromDropdown(page, trigger, option);
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 /**
