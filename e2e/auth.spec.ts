@@ -65,8 +65,15 @@ test("an admin adds an environment with a host, then signs out", async ({ page, 
   await expect(hosts.getByTestId("secret-set")).toBeVisible();
   await expect(row.locator("td").nth(6)).toHaveText("1"); // host count
 
-  await page.getByTestId("user-menu").hover();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  // The menu opens on hover; a hover that lands while the page still settles opens nothing, so
+  // move away and hover again until the item shows.
+  const signOut = page.getByRole("menuitem", { name: "Sign out" });
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.getByTestId("user-menu").hover();
+    await expect(signOut).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await signOut.click();
   await expect(page).toHaveURL(/\/login$/);
   expect((await context.cookies()).map((c) => c.name)).not.toContain(SESSION_COOKIE);
   await page.goto("/settings/environments");
