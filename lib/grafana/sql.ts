@@ -1,20 +1,12 @@
 import Database from "better-sqlite3";
 import { databaseFile } from "@/lib/export/sqlite-stream";
-import {
-  ALL_STORIES,
-  CfdMemo,
-  type ChangeRow,
-  type CreatedRow,
-  type DataMarks,
-  type NewChange,
-} from "./cfd-memo";
+import { type Range, splitRanges } from "./cfd-pieces";
 
 // The one Grafana module with SQLite-specific raw SQL: the cumulative flow diagram over the story
-// status history. Through Prisma it would read every change into JavaScript (1 M rows: seconds);
-// here SQLite aggregates per bucket on covering indexes (see the `Grafana CFD` indexes in
-// prisma/schema.prisma) and hands back a few hundred rows. Read-only connection, kept open so its
-// page cache stays warm between Grafana refreshes, and past buckets are kept until new data touches
-// them (lib/grafana/cfd-memo.ts).
+// status history. It reads the hourly flow counts the database keeps (TapdStoryFlow, maintained by
+// triggers: see prisma/schema.prisma) for the whole hours of each bucket, and the raw history only for
+// the partial hours at bucket ends (lib/grafana/cfd-pieces.ts). Read-only connection, kept open so its
+// page cache stays warm between Grafana refreshes.
 
 let connection: Database.Database | undefined;
 
@@ -29,66 +21,93 @@ function conn(): Database.Database {
 
 export type CfdQuery = {
   workspaceIds: string[];
-  /** Only stories in these iterations; undefined = every story. */
+  /** Only stories now in these iterations; undefined = every story. */
   iterationIds?: string[];
-  /** Buckets 1… and the tail after the range: [k, from, to) as stored instants ("…+00:00"). */
-  ranges: [number, string, string][];
-  /** Start of bucket 1 (= end of bucket 0) and end of the range, as stored instants. */
-  secondStart: string;
-  end: string;
-  /** Bucket arithmetic for story creation times: bucket = (unixepoch(created) − first) / step. */
-  first: number;
-  step: number;
-  tail: number;
+  /** Buckets 1… and the tail after the range (to = Infinity), in Unix seconds. */
+  ranges: Range[];
 };
+
+/** Flows in bucket k: kind 0 status changes before → after, kind 1 stories created in `after`. */
+export type FlowRow = [k: number, workspaceId: string, kind: 0 | 1, before: string, after: string, n: number];
 
 export type CfdRows = {
   /** Stories per workspace and current status. */
   current: { workspaceId: string; status: string; n: number }[];
-  /** Per bucket ≥ 1 (and the tail): status changes [workspaceId, after, before, count]. */
-  changes: { k: number; rows: ChangeRow[] }[];
-  /** Stories created from bucket 1 on: bucket, workspace, status before their first change, count. */
-  created: CreatedRow[];
+  flows: FlowRow[];
 };
 
-const storyFilter = (alias: string, iterations: boolean) =>
-  `${alias}.workspaceId IN (SELECT value FROM json_each(:ws))` +
-  (iterations ? ` AND ${alias}.iterationId IN (SELECT value FROM json_each(:its))` : "");
+/** Upper bound of the tail as a stored instant. Not "9999": DateTime columns have NUMERIC affinity, so
+ * SQLite would compare a numeric-looking text as the number 9999, which sorts before every stored
+ * (text) instant. */
+const END_OF_TIME = "9999-12-31T23:59:59.999+00:00";
+/** The tail's end hour: JSON has no Infinity. */
+const LAST_HOUR = Number.MAX_SAFE_INTEGER;
 
-function statements(iterations: boolean) {
+const storedInstant = (seconds: number) =>
+  seconds === Number.POSITIVE_INFINITY
+    ? END_OF_TIME
+    : new Date(seconds * 1000).toISOString().replace("Z", "+00:00");
+
+const inList = (param: string) => `IN (SELECT value FROM json_each(:${param}))`;
+
+/**
+ * Per piece, the flows grouped by workspace, kind and status pair, as JSON: grouping each piece on its
+ * own sorts a few rows at a time (one GROUP BY over all pieces measured 3× slower).
+ */
+const perPiece = (flows: string) =>
+  `WITH p(k, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:pieces))
+   SELECT p.k, (SELECT json_group_array(json_array(w, kind, b, a, n)) FROM (${flows})) FROM p`;
+
+function statements(filtered: boolean) {
   const c = conn();
-  const current = c.prepare(
-    `SELECT workspaceId, status, count(*) AS n FROM TapdStory s WHERE ${storyFilter("s", iterations)} GROUP BY 1, 2`,
-  );
-  // One index range per bucket (no sort of a million rows): per bucket, changes grouped by status pair,
-  // one workspace at a time (a smaller group key: measured 20 % faster than grouping by workspace too).
-  // `+entityId` keeps SQLite from walking the per-story index once per bucket when versions are chosen.
-  const changes = c.prepare(
-    `WITH b(k, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:ranges))
-     SELECT b.k AS k, (SELECT json_group_array(json_array(a, f, n)) FROM (
-       SELECT ch."after" AS a, ch."before" AS f, count(*) AS n FROM TapdChange ch
-       WHERE ch.workspaceId = :w AND ch.entityType = 'story'
-         AND ch.field = 'status' AND ch.changedAt >= b.lo AND ch.changedAt < b.hi
-         ${iterations ? `AND +ch.entityId IN (SELECT id FROM TapdStory s WHERE s.workspaceId = :w AND s.iterationId IN (SELECT value FROM json_each(:its)))` : ""}
-       GROUP BY 1, 2)) AS rows FROM b`,
-  );
-  const created = c.prepare(
-    `SELECT CASE WHEN s.created >= :end THEN :tail
-                 ELSE (unixepoch(s.created) - CAST(:first AS INTEGER)) / CAST(:step AS INTEGER) END AS k,
-            s.workspaceId AS workspaceId,
-            COALESCE((SELECT COALESCE(ch."before", '') FROM TapdChange ch
-                      WHERE ch.entityType = 'story' AND ch.field = 'status' AND ch.entityId = s.id
-                      ORDER BY ch.changedAt LIMIT 1), s.status) AS initial,
-            count(*) AS n
-     FROM TapdStory s WHERE ${storyFilter("s", iterations)} AND s.created >= :second
-     GROUP BY 1, 2, 3`,
-  );
-  return { current, changes, created };
+  const storyScope = filtered ? `st.scope ${inList("its")}` : "1";
+  return {
+    current: c.prepare(
+      `SELECT workspaceId, status, count(*) AS n FROM TapdStory
+       WHERE workspaceId ${inList("ws")} ${filtered ? `AND iterationId ${inList("its")}` : ""} GROUP BY 1, 2`,
+    ),
+    // One range of the flow table's key (workspace, scope, hour) per piece: a few rows an hour.
+    hours: c
+      .prepare(
+        perPiece(
+          `SELECT f.workspaceId AS w, f.kind AS kind, f.before AS b, f.after AS a, sum(f.n) AS n
+           FROM TapdStoryFlow f WHERE f.workspaceId ${inList("ws")} AND f.scope ${inList("scopes")}
+            AND f.hour >= p.lo AND f.hour < p.hi GROUP BY 1, 2, 3, 4`,
+        ),
+      )
+      .raw(),
+    // Partial hours: the changes and the stories created in them, with the status a story was created
+    // in as the triggers recorded it, scoped by iteration as the flow table is (the recorded scope).
+    raw: c
+      .prepare(
+        `${perPiece(
+          `SELECT ch.workspaceId AS w, 0 AS kind, coalesce(ch.before, '') AS b, coalesce(ch.after, '') AS a, count(*) AS n
+           FROM TapdChange ch WHERE ch.workspaceId ${inList("ws")} AND ch.entityType = 'story'
+            AND ch.field = 'status' AND ch.changedAt >= p.lo AND ch.changedAt < p.hi
+            ${filtered ? `AND EXISTS (SELECT 1 FROM TapdStoryFlowState st WHERE st.storyId = ch.entityId AND ${storyScope})` : ""}
+           GROUP BY 1, 2, 3, 4
+           UNION ALL
+           SELECT s.workspaceId, 1, '', st.initial, count(*)
+           FROM TapdStory s JOIN TapdStoryFlowState st ON st.storyId = s.id AND st.initial <> '' AND ${storyScope}
+           WHERE s.workspaceId ${inList("ws")} AND s.created >= p.lo AND s.created < p.hi
+           GROUP BY 1, 2, 3, 4`,
+        )}`,
+      )
+      .raw(),
+  };
+}
+
+/** Rows [k, JSON array of [workspace, kind, before, after, n]] as flows. */
+function flowsOf(rows: unknown[][]): FlowRow[] {
+  const flows: FlowRow[] = [];
+  for (const [k, json] of rows as [number, string][])
+    for (const [w, kind, b, a, n] of JSON.parse(json) as [string, 0 | 1, string, string, number][])
+      flows.push([k, w, kind, b, a, n]);
+  return flows;
 }
 
 type Statements = ReturnType<typeof statements>;
-let cached: { plain?: Statements; filtered?: Statements; tracking?: ReturnType<typeof trackingStatements> } =
-  {};
+let cached: { plain?: Statements; filtered?: Statements } = {};
 
 function prepared(filtered: boolean): Statements {
   const key = filtered ? "filtered" : "plain";
@@ -97,124 +116,26 @@ function prepared(filtered: boolean): Statements {
   return s;
 }
 
-/** Reads what changed since a memo's marks; rowid lookups, so O(log n) plus the new rows. */
-function trackingStatements() {
-  const c = conn();
-  return {
-    marks: c.prepare(
-      `SELECT (SELECT max(rowid) FROM TapdChange) AS changeRowid, (SELECT max(rowid) FROM TapdStory) AS storyRowid,
-              COALESCE((SELECT max(modified) FROM TapdStory WHERE workspaceId IN (SELECT value FROM json_each(:ws))), '') AS modified`,
-    ),
-    newChanges: c.prepare(
-      `SELECT c.workspaceId AS workspaceId, c.changedAt AS changedAt,
-              NOT EXISTS (SELECT 1 FROM TapdChange p WHERE p.entityType = 'story' AND p.field = 'status'
-                          AND p.entityId = c.entityId AND p.changedAt < c.changedAt) AS first
-       FROM TapdChange c WHERE c.rowid > :after AND c.rowid <= :upto AND c.entityType = 'story'
-         AND c.field = 'status' AND c.workspaceId IN (SELECT value FROM json_each(:ws))
-       LIMIT ${NEW_ROWS_LIMIT + 1}`,
-    ),
-    newStories: c
-      .prepare(
-        `SELECT count(*) FROM TapdStory WHERE rowid > :after AND rowid <= :upto
-           AND workspaceId IN (SELECT value FROM json_each(:ws))`,
-      )
-      .pluck(),
-  };
-}
-
-/** More new rows than this (a first sync) and the memo starts over rather than sorting them out. */
-const NEW_ROWS_LIMIT = 5_000;
-/** Kept entries across all memos before they are all dropped (each a few rows). */
-const MEMO_LIMIT = 200_000;
-const memos = new Map<string, CfdMemo>();
-
-/** The memo of these workspaces, brought up to date with the data (lib/grafana/cfd-memo.ts). */
-function memoFor(ws: string): CfdMemo {
-  cached.tracking ??= trackingStatements();
-  const t = cached.tracking;
-  const marks = t.marks.get({ ws }) as DataMarks;
-  marks.changeRowid ??= 0;
-  marks.storyRowid ??= 0;
-  if ([...memos.values()].reduce((n, m) => n + m.size, 0) > MEMO_LIMIT) memos.clear();
-  let memo = memos.get(ws);
-  if (!memo) {
-    memo = new CfdMemo();
-    memos.set(ws, memo);
-  } else if (memo.marks) {
-    const was = memo.marks;
-    const changes =
-      marks.changeRowid === was.changeRowid
-        ? []
-        : (t.newChanges.all({ ws, after: was.changeRowid, upto: marks.changeRowid }) as NewChange[]);
-    if (changes.length > NEW_ROWS_LIMIT) memo.clear();
-    else
-      memo.forget({
-        changes: changes.map((c) => ({ ...c, first: Boolean(c.first) })),
-        newStories:
-          marks.storyRowid !== was.storyRowid &&
-          Number(t.newStories.get({ ws, after: was.storyRowid, upto: marks.storyRowid })) > 0,
-        storiesEdited: marks.modified !== was.modified,
-      });
-  }
-  memo.marks = marks;
-  return memo;
-}
-
-/** The three aggregates the CFD is assembled from (lib/grafana/metrics/story-cfd.ts), in one read transaction. */
+/** What the CFD is assembled from (lib/grafana/metrics/story-cfd.ts), in one read transaction. */
 export function cfdRows(q: CfdQuery): CfdRows {
   const filtered = q.iterationIds !== undefined;
   const s = prepared(filtered);
   const ws = JSON.stringify(q.workspaceIds);
-  const its = JSON.stringify([...(q.iterationIds ?? [])].sort());
-  const base = filtered ? { ws, its } : { ws };
-  const filter = filtered ? its : ALL_STORIES;
-  return conn().transaction(() => {
-    const memo = memoFor(ws);
-    const changes = new Map<number, ChangeRow[]>();
-    for (const w of q.workspaceIds) {
-      const missing = q.ranges.filter(([, lo, hi]) => !memo.getChanges(w, filter, lo, hi));
-      if (missing.length) {
-        const rows = s.changes.all({ ...(filtered ? { its } : {}), w, ranges: JSON.stringify(missing) }) as {
-          k: number;
-          rows: string | null;
-        }[];
-        const found = new Map(
-          rows.map((r) => [
-            r.k,
-            r.rows ? (JSON.parse(r.rows) as [string | null, string | null, number][]) : [],
-          ]),
-        );
-        for (const [k, lo, hi] of missing)
-          memo.setChanges(
-            w,
-            filter,
-            lo,
-            hi,
-            (found.get(k) ?? []).map(([a, f, n]): ChangeRow => [w, a, f, n]),
-          );
-      }
-      for (const [k, lo, hi] of q.ranges)
-        changes.set(k, [...(changes.get(k) ?? []), ...memo.getChanges(w, filter, lo, hi)!]);
-    }
-    const layout = [q.end, q.tail, q.first, q.step, q.secondStart].join("\u0000");
-    let created = memo.getCreated(filter, layout);
-    if (!created) {
-      created = s.created.all({
-        ...base,
-        end: q.end,
-        tail: q.tail,
-        first: q.first,
-        step: q.step,
-        second: q.secondStart,
-      }) as CreatedRow[];
-      memo.setCreated(filter, layout, created);
-    }
-    return {
-      current: s.current.all(base) as CfdRows["current"],
-      changes: [...changes].map(([k, rows]) => ({ k, rows })),
-      created,
-    };
-  })();
+  const its = JSON.stringify(q.iterationIds ?? []);
+  const { hours, raw } = splitRanges(q.ranges);
+  const hourPieces = JSON.stringify(
+    hours.map(([k, lo, hi]) => [k, lo, hi === Number.POSITIVE_INFINITY ? LAST_HOUR : hi]),
+  );
+  const rawPieces = JSON.stringify(raw.map(([k, lo, hi]) => [k, storedInstant(lo), storedInstant(hi)]));
+  return conn().transaction(() => ({
+    current: s.current.all(filtered ? { ws, its } : { ws }) as CfdRows["current"],
+    flows: [
+      ...flowsOf(s.hours.all({ ws, scopes: filtered ? its : '["*"]', pieces: hourPieces }) as unknown[][]),
+      ...(raw.length
+        ? flowsOf(s.raw.all({ ws, pieces: rawPieces, ...(filtered ? { its } : {}) }) as unknown[][])
+        : []),
+    ],
+  }))();
 }
 
 /** Closes the connection (tests that replace the database file). */
@@ -222,5 +143,4 @@ export function closeGrafanaSql() {
   connection?.close();
   connection = undefined;
   cached = {};
-  memos.clear();
 }

@@ -169,7 +169,7 @@ describe("tapd.stories.cfd", () => {
     expect([...dev.keys()].sort()).toEqual(["已实现", "开发中"]);
   });
 
-  it("sees new history at once (its cache of past days is keyed to the data)", async () => {
+  it("sees new history at once (the database keeps the flow counts up to date)", async () => {
     const before = await cfd({ product: hand.product.name });
     // D (created Jan 7 18:00 in planning) moves to developing at 20:00, as a sync would write it
     const d = tapdId(hand.ws, 1_002_004);
@@ -333,6 +333,82 @@ describe("tapd.stories.cfd", () => {
       expect(rec.Values.map((v) => v.timestamp)).toEqual(starts);
       expect(rec.Values.map((v) => v.value)).toEqual(expected.get(label));
     }
+  });
+});
+
+describe("tapd.stories.cfd off the hour", () => {
+  // The CFD reads whole hours from the hourly counts and the rest raw: days that start at :45 and
+  // 10-minute steps need both, for all stories and for one version.
+  let gen: Awaited<ReturnType<typeof mappedWorkspace>>;
+  let stories: StoryHistory[];
+  const t0 = utc(2024, 6, 1);
+
+  beforeAll(async () => {
+    gen = await mappedWorkspace("cfd-odd");
+    const r = prng(11);
+    const statuses = ["planning", "developing", "status_3", "resolved"];
+    stories = Array.from({ length: 80 }, (_, i) => {
+      const created = t0 + Math.floor(r() * 10 * DAY);
+      let t = created;
+      const changes = Array.from({ length: Math.floor(r() * 8) }, () => {
+        t += 60 + Math.floor(r() * DAY);
+        return { at: t, to: statuses[Math.floor(r() * statuses.length)]! };
+      });
+      return {
+        id: tapdId(gen.ws, 1_002_000 + i),
+        created,
+        iteration: gen.iterations[i % 2]!,
+        initial: "planning",
+        changes,
+      };
+    });
+    await writeStories(gen.ws, stories);
+  });
+
+  const replay = (kept: StoryHistory[], starts: number[], step: number) => {
+    const expected = new Map<string, number[]>();
+    starts.forEach((start, i) => {
+      for (const [label, n] of cfdAt(kept, start + step)) {
+        const values = expected.get(label) ?? new Array<number>(starts.length).fill(0);
+        values[i] = n;
+        expected.set(label, values);
+      }
+    });
+    for (const [label, values] of expected) if (values.every((v) => v === 0)) expected.delete(label);
+    return Object.fromEntries(expected);
+  };
+
+  it("matches a replay in +05:45 days, for all stories and for one version", async () => {
+    const from = utc(2024, 6, 3);
+    const until = utc(2024, 6, 14);
+    const starts = Array.from({ length: 12 }, (_, i) => from - (5 * 60 + 45) * 60 + i * DAY);
+    for (const version of [undefined, "v1.3.0"]) {
+      const frames = await callJson<Frame[]>("POST", "/api/v1/grafana/json/query", {
+        body: queryBody(from, until, [
+          {
+            target: "tapd.stories.cfd",
+            payload: { product: gen.product.name, tz: "+05:45", ...(version ? { version } : {}) },
+          },
+        ]),
+      });
+      expect(frames[0]!.fields[0]!.values).toEqual(starts.map((s) => s * 1000));
+      const kept = version ? stories.filter((s) => s.iteration === gen.iterations[1]) : stories;
+      expect(Object.fromEntries(framesByName(frames)), version ?? "all").toEqual(replay(kept, starts, DAY));
+    }
+  });
+
+  it("matches a replay in 10-minute steps across hours", async () => {
+    const from = utc(2024, 6, 4, 9) + 25 * 60;
+    const until = from + 5 * 3600;
+    const step = 600;
+    const frames = await callJson<Frame[]>("POST", "/api/v1/grafana/json/query", {
+      body: queryBody(from, until, [{ target: "tapd.stories.cfd", payload: { product: gen.product.name } }], {
+        intervalMs: step * 1000,
+      }),
+    });
+    const starts = Array.from({ length: 31 }, (_, i) => from - 5 * 60 + i * step);
+    expect(frames[0]!.fields[0]!.values).toEqual(starts.map((s) => s * 1000));
+    expect(Object.fromEntries(framesByName(frames))).toEqual(replay(stories, starts, step));
   });
 });
 

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { bucketStart, isFuture } from "../buckets";
+import type { Range } from "../cfd-pieces";
 import { iterationNames, selectWorkspaces } from "../dimensions";
 import type { SeriesMetric } from "../metric";
 import { DIMENSIONS, selection } from "../params";
@@ -9,14 +10,10 @@ import { cfdRows } from "../sql";
 // Cumulative flow diagram: how many stories are in each status at the end of each bucket (now for the
 // bucket in progress). Counted back from today: the stories' current statuses, minus the status changes
 // after that time, minus the stories created after it (in the status they had before their first
-// change). That reads only the range's history, never all of it, and the last point is exactly what
-// TAPD shows now. Counts: an empty bucket is 0. Series are ordered for stacking, "done"-like statuses
-// first (most often entered, least often left), and named by the status label from TAPD's status map.
-
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace("Z", "+00:00");
-/** Upper bound of the tail. Not "9999": DateTime columns have NUMERIC affinity, so SQLite would compare
- * a numeric-looking text as the number 9999, which sorts before every stored (text) instant. */
-const END_OF_TIME = "9999-12-31T23:59:59.999+00:00";
+// change). The flows come from the hourly counts the database keeps (lib/grafana/sql.ts), so a year by
+// day reads tens of thousands of rows, not every change; the last point is exactly what TAPD shows now.
+// Counts: an empty bucket is 0. Series are ordered for stacking, "done"-like statuses first (most often
+// entered, least often left), and named by the status label from TAPD's status map.
 
 export const storyCfd: SeriesMetric = {
   kind: "series",
@@ -39,19 +36,10 @@ export const storyCfd: SeriesMetric = {
       iterationIds = [...names].filter(([, name]) => accepts(versionSel, name)).map(([id]) => id);
     }
     const tail = b.count;
-    const ranges: [number, string, string][] = [];
-    for (let k = 1; k < b.count; k++) ranges.push([k, iso(bucketStart(b, k)), iso(bucketStart(b, k + 1))]);
-    ranges.push([tail, iso(bucketStart(b, b.count)), END_OF_TIME]);
-    const rows = cfdRows({
-      workspaceIds,
-      iterationIds,
-      ranges,
-      secondStart: iso(bucketStart(b, 1)),
-      end: iso(bucketStart(b, b.count)),
-      first: b.first,
-      step: b.step,
-      tail,
-    });
+    const ranges: Range[] = [];
+    for (let k = 1; k < b.count; k++) ranges.push([k, bucketStart(b, k), bucketStart(b, k + 1)]);
+    ranges.push([tail, bucketStart(b, b.count), Number.POSITIVE_INFINITY]);
+    const rows = cfdRows({ workspaceIds, iterationIds, ranges });
 
     const labels = await statusLabels(workspaceIds);
     const label = (ws: string, key: string) => labels.get(`${ws}\u0000${key}`) ?? key;
@@ -62,15 +50,13 @@ export const storyCfd: SeriesMetric = {
     const bump = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
     const flowOf = (key: string) => flow.get(key) ?? flow.set(key, { in: 0, out: 0 }).get(key)!;
     for (const r of rows.current) bump(current, label(r.workspaceId, r.status), r.n);
-    for (const { k, rows: pairs } of rows.changes) {
-      for (const [ws, after, before, n] of pairs) {
-        if (after) bump(later[k]!, label(ws, after), n);
-        if (before) bump(later[k]!, label(ws, before), -n);
-        if (after) flowOf(label(ws, after)).in += n;
-        if (before) flowOf(label(ws, before)).out += n;
-      }
+    for (const [k, ws, kind, before, after, n] of rows.flows) {
+      if (after) bump(later[k]!, label(ws, after), n);
+      if (kind === 1) continue; // a story created: no status left
+      if (before) bump(later[k]!, label(ws, before), -n);
+      if (after) flowOf(label(ws, after)).in += n;
+      if (before) flowOf(label(ws, before)).out += n;
     }
-    for (const r of rows.created) if (r.initial) bump(later[r.k]!, label(r.workspaceId, r.initial), r.n);
 
     const statusSel = selection(ctx.params, "status");
     const names = new Set([...current.keys(), ...later.flatMap((m) => [...m.keys()])]);
