@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 
 // The CFD benchmark's data: one product mapped to one TAPD workspace, 20 iterations (releases),
 // 100 000 stories and 1 000 000 story status changes spread over one year (2025, UTC), written
-// straight into SQLite. Deterministic: the same file every time.
+// straight into SQLite (whose triggers keep the hourly flow counts, as for every writer: about 6 min on
+// 2 cores, against 1½ min without them). Deterministic: the same file every time.
 
 export const CFD_WORKSPACE = "50000001";
 export const CFD_PRODUCT = "bench-cfd-product";
