@@ -180,7 +180,7 @@ function BranchCard({ feature: f, abilities }: { feature: FeatureCard; abilities
             ? [
                 {
                   key: "task",
-                  label: t("portal.environments.lastTask"),
+                  label: t("portal.features.lastTask"),
                   children: <TaskBriefView task={f.lastTask} showEnvironment />,
                 },
               ]

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { FINAL_TASK_STATUSES } from "@/lib/domain/enums";
 import { NotFoundError } from "@/lib/errors";
 import type { Drift } from "@/lib/inventory/drift";
 import { matchRelease, type ReleaseLike, type ReleaseMatch, type RunningSet, runningTag } from "./compare";
@@ -162,7 +163,11 @@ async function taskState(environmentIds: string[]) {
     }),
     Promise.all(
       environmentIds.map((environmentId) =>
-        db.task.findFirst({ where: { environmentId }, orderBy: { id: "desc" }, include: taskBriefInclude }),
+        db.task.findFirst({
+          where: { environmentId, status: { in: [...FINAL_TASK_STATUSES] } },
+          orderBy: { id: "desc" },
+          include: taskBriefInclude,
+        }),
       ),
     ),
   ]);
