@@ -320,7 +320,9 @@ test("a feature branch deploys its builds on top of its base release", async ({ 
   await expect(drawer.getByRole("radio", { name: "Feature branch" })).toBeChecked();
   await chooseOption(page, drawer, "Environment", env.name);
   await expect(drawer.getByTestId("diff-row-component-a")).toContainText("feature_base_demo-1a2b3c4");
+  await expect(drawer.getByTestId("diff-row-component-a").getByTestId("diff-mark")).toHaveText("from branch");
   await expect(drawer.getByTestId("diff-row-component-c")).toContainText("v1.1.0");
+  await expect(drawer.getByTestId("diff-row-component-c").getByTestId("diff-mark")).toHaveCount(0);
   await drawer.getByRole("button", { name: "Deploy" }).click();
 
   await expect(page).toHaveURL(/\/tasks\/\d+$/, { timeout: 60_000 });

@@ -37,7 +37,7 @@ type FormValues = {
   featureBranchId?: string;
 };
 type CustomRow = { include: boolean; tag: string };
-type Target = { componentId: string; name: string; tag: string; note?: string };
+type Target = { componentId: string; name: string; tag: string };
 
 /** The one deploy form: environment, what (release / feature branch / custom), a diff, submit. */
 export function DeployDrawer(props: {
@@ -173,15 +173,23 @@ function DeployForm(props: {
         name: names.get(i.componentId) ?? i.componentId,
         tag: i.tag,
       }));
-    if (v.type === "feature")
-      return (feature?.components ?? []).map((c) => ({
-        ...c,
-        note: c.fromBranch ? t("portal.deploy.fromBranch") : undefined,
-      }));
+    if (v.type === "feature") return feature?.components ?? [];
     return product.components
       .filter((c) => custom[c.id]?.include && custom[c.id]?.tag.trim())
       .map((c) => ({ componentId: c.id, name: c.name, tag: custom[c.id]!.tag.trim() }));
-  }, [product, v.type, release, feature, custom, names, t]);
+  }, [product, v.type, release, feature, custom, names]);
+  // a feature branch's own builds, told apart from its base release's versions
+  const marks = useMemo(
+    () =>
+      new Map(
+        v.type === "feature"
+          ? (feature?.components ?? [])
+              .filter((c) => c.fromBranch)
+              .map((c) => [c.componentId, t("portal.deploy.fromBranch")])
+          : [],
+      ),
+    [v.type, feature, t],
+  );
 
   const diffRows = useMemo(
     () => (environment ? diffTarget(target, options.running[environment.id] ?? []) : []),
@@ -443,7 +451,7 @@ function DeployForm(props: {
       </Typography.Title>
       {environment ? (
         <>
-          <DiffTable rows={diffRows} />
+          <DiffTable rows={diffRows} marks={marks} />
           {diffRows.length > 0 && diffRows.every((r) => r.status === "unchanged") ? (
             <Alert type="info" showIcon style={{ marginTop: 8 }} title={t("portal.deploy.nothingChanges")} />
           ) : null}

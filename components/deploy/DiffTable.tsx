@@ -1,12 +1,20 @@
 "use client";
 
-import { Space, Table, Typography } from "antd";
+import { Space, Table, Tag, Typography } from "antd";
 import { DiffStatusTag, Mono } from "@/components/portal/parts";
 import { useI18n } from "@/components/providers/I18nProvider";
 import { type DiffRow, diffCounts } from "@/lib/dashboards/compare";
 
-/** What deploying a set of component versions changes in an environment, row per component. */
-export function DiffTable(props: { rows: DiffRow[]; targetTitle?: string; testId?: string }) {
+/**
+ * What deploying a set of component versions changes in an environment, row per component. `marks`
+ * tags target versions by component id, e.g. "from branch" for a feature branch's own builds.
+ */
+export function DiffTable(props: {
+  rows: DiffRow[];
+  targetTitle?: string;
+  testId?: string;
+  marks?: ReadonlyMap<string, string>;
+}) {
   const { t } = useI18n();
   const counts = diffCounts(props.rows);
   return (
@@ -38,7 +46,20 @@ export function DiffTable(props: { rows: DiffRow[]; targetTitle?: string; testId
           },
           {
             title: props.targetTitle ?? t("portal.diff.target"),
-            render: (_, row) => (row.target ? <Mono>{row.target}</Mono> : t("portal.common.none")),
+            render: (_, row) => {
+              if (!row.target) return t("portal.common.none");
+              const mark = props.marks?.get(row.componentId);
+              return (
+                <Space size={4} wrap>
+                  <Mono>{row.target}</Mono>
+                  {mark ? (
+                    <Tag color="purple" data-testid="diff-mark">
+                      {mark}
+                    </Tag>
+                  ) : null}
+                </Space>
+              );
+            },
           },
           { title: t("portal.common.status"), render: (_, row) => <DiffStatusTag status={row.status} /> },
         ]}
