@@ -99,6 +99,20 @@ function cfdAt(stories: StoryHistory[], t: number): Map<string, number> {
   return counts;
 }
 
+/** The replayed CFD: per label, the count at the end of each bucket; all-zero series left out, as tao does. */
+function replaySeries(stories: StoryHistory[], starts: number[], step: number): Map<string, number[]> {
+  const expected = new Map<string, number[]>();
+  starts.forEach((start, i) => {
+    for (const [label, n] of cfdAt(stories, start + step)) {
+      const values = expected.get(label) ?? new Array<number>(starts.length).fill(0);
+      values[i] = n;
+      expected.set(label, values);
+    }
+  });
+  for (const [label, values] of expected) if (values.every((v) => v === 0)) expected.delete(label);
+  return expected;
+}
+
 describe("tapd.stories.cfd", () => {
   let hand: Awaited<ReturnType<typeof mappedWorkspace>>;
 
@@ -217,16 +231,9 @@ describe("tapd.stories.cfd", () => {
         ]),
       });
       const kept = stories.filter((st) => !version || st.iteration === (version === "v1.2.0" ? v12 : v13));
-      const expected = new Map<string, number[]>();
-      starts.forEach((start, i) => {
-        for (const [label, n] of cfdAt(kept, start + DAY)) {
-          const values = expected.get(label) ?? new Array<number>(starts.length).fill(0);
-          values[i] = n;
-          expected.set(label, values);
-        }
-      });
-      for (const [label, values] of expected) if (values.every((v) => v === 0)) expected.delete(label);
-      expect(Object.fromEntries(framesByName(frames))).toEqual(Object.fromEntries(expected));
+      expect(Object.fromEntries(framesByName(frames))).toEqual(
+        Object.fromEntries(replaySeries(kept, starts, DAY)),
+      );
     };
     await check();
     await check("v1.2.0");
@@ -303,14 +310,7 @@ describe("tapd.stories.cfd", () => {
         { target: "tapd.stories.cfd", payload: { product: gen.product.name, tz: "+08:00" } },
       ]),
     });
-    const expected = new Map<string, number[]>();
-    starts.forEach((start, i) => {
-      for (const [label, n] of cfdAt(stories, start + DAY)) {
-        const values = expected.get(label) ?? new Array<number>(starts.length).fill(0);
-        values[i] = n;
-        expected.set(label, values);
-      }
-    });
+    const expected = replaySeries(stories, starts, DAY);
     expect(frames[0]!.fields[0]!.values).toEqual(starts.map((s) => s * 1000));
     expect(Object.fromEntries(framesByName(frames))).toEqual(Object.fromEntries(expected));
 
@@ -365,18 +365,8 @@ describe("tapd.stories.cfd off the hour", () => {
     await writeStories(gen.ws, stories);
   });
 
-  const replay = (kept: StoryHistory[], starts: number[], step: number) => {
-    const expected = new Map<string, number[]>();
-    starts.forEach((start, i) => {
-      for (const [label, n] of cfdAt(kept, start + step)) {
-        const values = expected.get(label) ?? new Array<number>(starts.length).fill(0);
-        values[i] = n;
-        expected.set(label, values);
-      }
-    });
-    for (const [label, values] of expected) if (values.every((v) => v === 0)) expected.delete(label);
-    return Object.fromEntries(expected);
-  };
+  const replay = (kept: StoryHistory[], starts: number[], step: number) =>
+    Object.fromEntries(replaySeries(kept, starts, step));
 
   it("matches a replay in +05:45 days, for all stories and for one version", async () => {
     const from = utc(2024, 6, 3);
