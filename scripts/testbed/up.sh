@@ -118,22 +118,32 @@ registry_up() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://$TB_
 
 # One testbed per machine. A testbed another checkout started (another state dir) holds the
 # registry port and the hosts' sshd ports: stop it first with its own down.sh, or, when its state
-# dir is gone, end its daemons by pid.
+# dir is gone, end its daemons by pid. The same holds for a testbed started from this very path by
+# an earlier checkout that was deleted and cloned again: its daemons run, but this state dir has no
+# record of them.
 stop_foreign_testbed() {
-  local pid cfg other line
+  local pid cfg other line sshd_cfg
   pid="$(ss -Hltnp "( sport = :$TB_REGISTRY_PORT )" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)"
   [[ -n "$pid" ]] || return 0
   cfg="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | awk '$1 ~ /docker-registry$/ && $2 == "serve" { print $3 }' || true)"
-  [[ "$cfg" == */registry/config.yml && "$cfg" != "$TB_REG_DIR/config.yml" ]] || return 0
-  other="${cfg%/registry/config.yml}"
-  step "stopping the testbed of another checkout ($other): one testbed per machine"
-  if [[ -f "$other/testbed.env" ]]; then
-    TAO_TESTBED_DIR="$other" bash "$TB_SCRIPT_DIR/down.sh" || die "could not stop the testbed in $other"
-    return 0
+  [[ "$cfg" == */registry/config.yml ]] || return 0
+  if [[ "$cfg" == "$TB_REG_DIR/config.yml" ]]; then
+    [[ "$(tr -dc '0-9' <"$TB_REG_DIR/registry.pid" 2>/dev/null)" == "$pid" ]] && return 0
+    step "stopping a testbed an earlier checkout at this path left running (its state is gone)"
+  else
+    other="${cfg%/registry/config.yml}"
+    step "stopping the testbed of another checkout ($other): one testbed per machine"
+    if [[ -f "$other/testbed.env" ]]; then
+      TAO_TESTBED_DIR="$other" bash "$TB_SCRIPT_DIR/down.sh" || die "could not stop the testbed in $other"
+      return 0
+    fi
   fi
   kill "$pid" 2>/dev/null || true
+  # every testbed sshd but the ones this state dir recorded
   { pgrep -af 'sshd -f .*/hosts/host[0-9]+/sshd_config' || true; } | while read -r line; do
-    [[ "$line" == *" -f $TB_HOSTS_DIR/"* ]] || kill "${line%% *}" 2>/dev/null || true
+    sshd_cfg="$(awk '{ for (i = 1; i < NF; i++) if ($i == "-f") print $(i + 1) }' <<<"$line")"
+    [[ "$(tr -dc '0-9' <"${sshd_cfg%/sshd_config}/sshd.pid" 2>/dev/null)" == "${line%% *}" ]] ||
+      kill "${line%% *}" 2>/dev/null || true
   done
   sleep 0.5
 }
