@@ -189,11 +189,13 @@ image_list() {
 }
 
 # ---------------------------------------------------------------- processes / ports
+# recorded_pid PIDFILE: the pid a pidfile holds; nothing (status 1) when there is none.
+recorded_pid() { [[ -s "$1" ]] && tr -dc '0-9' <"$1"; }
+
 # pid_matches PIDFILE NEEDLE: pidfile names a live process whose command line contains NEEDLE.
 pid_matches() {
   local pidfile="$1" needle="$2" pid
-  [[ -s "$pidfile" ]] || return 1
-  pid="$(tr -dc '0-9' <"$pidfile")"
+  pid="$(recorded_pid "$pidfile")" || return 1
   [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$needle"
 }

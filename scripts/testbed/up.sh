@@ -128,7 +128,7 @@ stop_foreign_testbed() {
   cfg="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | awk '$1 ~ /docker-registry$/ && $2 == "serve" { print $3 }' || true)"
   [[ "$cfg" == */registry/config.yml ]] || return 0
   if [[ "$cfg" == "$TB_REG_DIR/config.yml" ]]; then
-    [[ "$(tr -dc '0-9' <"$TB_REG_DIR/registry.pid" 2>/dev/null)" == "$pid" ]] && return 0
+    [[ "$(recorded_pid "$TB_REG_DIR/registry.pid")" == "$pid" ]] && return 0
     step "stopping a testbed an earlier checkout at this path left running (its state is gone)"
   else
     other="${cfg%/registry/config.yml}"
@@ -142,7 +142,7 @@ stop_foreign_testbed() {
   # every testbed sshd but the ones this state dir recorded
   { pgrep -af 'sshd -f .*/hosts/host[0-9]+/sshd_config' || true; } | while read -r line; do
     sshd_cfg="$(awk '{ for (i = 1; i < NF; i++) if ($i == "-f") print $(i + 1) }' <<<"$line")"
-    [[ "$(tr -dc '0-9' <"${sshd_cfg%/sshd_config}/sshd.pid" 2>/dev/null)" == "${line%% *}" ]] ||
+    [[ "$(recorded_pid "${sshd_cfg%/sshd_config}/sshd.pid")" == "${line%% *}" ]] ||
       kill "${line%% *}" 2>/dev/null || true
   done
   sleep 0.5
