@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BadRequestError } from "@/lib/errors";
+import { storedInstant } from "@/lib/stored-instant";
 import type { Dataset } from "./datasets";
 
 // The raw data API's query string: fields (whitelist), workspace_id, modified_since. Anything else,
@@ -12,10 +13,9 @@ const ZSince = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: "an ISO 8601 date (2024-01-31) or date-time with its zone (2024-01-31T08:00:00+08:00)",
 });
 
-/** Same text form Prisma stores DateTime in on SQLite, so the comparison is a plain string compare. */
-function storedInstant(value: string): string {
-  const iso = value.length === 10 ? `${value}T00:00:00Z` : value;
-  return new Date(iso).toISOString().replace("Z", "+00:00");
+/** A date or date-time in the stored DateTime form, so the comparison is a plain string compare. */
+function sinceInstant(value: string): string {
+  return storedInstant(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
 }
 
 export function parseExportQuery(url: string, dataset: Dataset): ExportQuery {
@@ -47,7 +47,7 @@ export function parseExportQuery(url: string, dataset: Dataset): ExportQuery {
   const ws = params.get("workspace_id");
   if (ws !== null) query.workspaceId = field("workspace_id", ZWorkspaceId, ws);
   const since = params.get("modified_since");
-  if (since !== null) query.modifiedSince = storedInstant(field("modified_since", ZSince, since));
+  if (since !== null) query.modifiedSince = sinceInstant(field("modified_since", ZSince, since));
   return query;
 }
 

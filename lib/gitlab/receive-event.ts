@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { BadRequestError } from "@/lib/errors";
 import { enqueueGitlabEvent } from "@/lib/jobs/queues";
+import { storedInstant } from "@/lib/stored-instant";
 import { dedupeKey } from "./dedupe-key";
 import { ZEventHead } from "./payloads";
 import { describeEvent, handlerFor, kindOf } from "./route-event";
@@ -34,9 +35,6 @@ function parseBody(body: Buffer): Record<string, unknown> {
   return json as Record<string, unknown>;
 }
 
-/** Prisma's text form of a DateTime in SQLite, so raw writes sort and compare like Prisma's own. */
-const sqliteTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
-
 export async function receiveEvent(delivery: TDelivery, body: Buffer): Promise<TReceived> {
   const json = parseBody(body);
   const parsed = ZEventHead.safeParse(json);
@@ -44,7 +42,7 @@ export async function receiveEvent(delivery: TDelivery, body: Buffer): Promise<T
   const handler = handlerFor(head);
   const kind = kindOf(head).slice(0, 100);
   const { projectPath, ref } = describeEvent(head);
-  const now = sqliteTime(new Date());
+  const now = storedInstant(new Date());
   // One statement stores the event or, for a delivery seen before, counts the duplicate: the
   // hottest write tao has, written in SQL because Prisma's create costs ~4× the CPU here.
   const [row] = await db.$queryRaw<{ id: number | bigint; duplicates: number | bigint }[]>`

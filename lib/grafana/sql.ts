@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { databaseFile } from "@/lib/export/sqlite-stream";
+import { storedInstant } from "@/lib/stored-instant";
 import { type Range, splitRanges } from "./cfd-pieces";
 
 // The one Grafana module with SQLite-specific raw SQL: the cumulative flow diagram over the story
@@ -43,10 +44,8 @@ const END_OF_TIME = "9999-12-31T23:59:59.999+00:00";
 /** The tail's end hour: JSON has no Infinity. */
 const LAST_HOUR = Number.MAX_SAFE_INTEGER;
 
-const storedInstant = (seconds: number) =>
-  seconds === Number.POSITIVE_INFINITY
-    ? END_OF_TIME
-    : new Date(seconds * 1000).toISOString().replace("Z", "+00:00");
+const instantAt = (seconds: number) =>
+  seconds === Number.POSITIVE_INFINITY ? END_OF_TIME : storedInstant(new Date(seconds * 1000));
 
 const inList = (param: string) => `IN (SELECT value FROM json_each(:${param}))`;
 
@@ -126,7 +125,7 @@ export function cfdRows(q: CfdQuery): CfdRows {
   const hourPieces = JSON.stringify(
     hours.map(([k, lo, hi]) => [k, lo, hi === Number.POSITIVE_INFINITY ? LAST_HOUR : hi]),
   );
-  const rawPieces = JSON.stringify(raw.map(([k, lo, hi]) => [k, storedInstant(lo), storedInstant(hi)]));
+  const rawPieces = JSON.stringify(raw.map(([k, lo, hi]) => [k, instantAt(lo), instantAt(hi)]));
   return conn().transaction(() => ({
     current: s.current.all(filtered ? { ws, its } : { ws }) as CfdRows["current"],
     flows: [
