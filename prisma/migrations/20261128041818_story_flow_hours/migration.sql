@@ -35,29 +35,36 @@ BEGIN
     AND "hour" = NEW."hour" AND "kind" = NEW."kind" AND "before" = NEW."before" AND "after" = NEW."after";
 END;
 
--- A story status change counts once for its workspace ("*") and once for its story's scope as last
--- recorded in TapdStoryFlowState; then the story is touched, as the change may be its first.
+-- Where every count goes in: a row written to this view counts for its workspace ("*") and for its
+-- story's scope as last recorded in TapdStoryFlowState.
+CREATE VIEW "TapdStoryFlowDelta" AS
+SELECT '' AS "workspaceId", '' AS "storyId", 0 AS "hour", 0 AS "kind", '' AS "before", '' AS "after", 0 AS "n" WHERE 0;
+
+CREATE TRIGGER "TapdStoryFlowDelta_count" INSTEAD OF INSERT ON "TapdStoryFlowDelta"
+BEGIN
+  INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
+  SELECT NEW."workspaceId", '*', NEW."hour", NEW."kind", NEW."before", NEW."after", NEW."n"
+  UNION ALL
+  SELECT NEW."workspaceId", st."scope", NEW."hour", NEW."kind", NEW."before", NEW."after", NEW."n"
+  FROM "TapdStoryFlowState" st WHERE st."storyId" = NEW."storyId" AND st."scope" <> ''
+  ON CONFLICT ("workspaceId", "scope", "hour", "kind", "before", "after") DO UPDATE SET "n" = "n" + excluded."n";
+END;
+
+-- A story status change is counted (a deleted one taken back); then its story is touched, as the
+-- change may be (or have been) its first.
 CREATE TRIGGER "TapdChange_flow_insert" AFTER INSERT ON "TapdChange"
 WHEN NEW."entityType" = 'story' AND NEW."field" = 'status'
 BEGIN
-  INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
-  SELECT NEW."workspaceId", '*', unixepoch(NEW."changedAt") / 3600, 0, coalesce(NEW."before", ''), coalesce(NEW."after", ''), 1
-  UNION ALL
-  SELECT NEW."workspaceId", st."scope", unixepoch(NEW."changedAt") / 3600, 0, coalesce(NEW."before", ''), coalesce(NEW."after", ''), 1
-  FROM "TapdStoryFlowState" st WHERE st."storyId" = NEW."entityId" AND st."scope" <> ''
-  ON CONFLICT ("workspaceId", "scope", "hour", "kind", "before", "after") DO UPDATE SET "n" = "n" + excluded."n";
+  INSERT INTO "TapdStoryFlowDelta" VALUES (NEW."workspaceId", NEW."entityId", unixepoch(NEW."changedAt") / 3600, 0,
+    coalesce(NEW."before", ''), coalesce(NEW."after", ''), 1);
   INSERT INTO "TapdStoryFlowTouch" ("storyId") VALUES (NEW."entityId");
 END;
 
 CREATE TRIGGER "TapdChange_flow_delete" AFTER DELETE ON "TapdChange"
 WHEN OLD."entityType" = 'story' AND OLD."field" = 'status'
 BEGIN
-  INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
-  SELECT OLD."workspaceId", '*', unixepoch(OLD."changedAt") / 3600, 0, coalesce(OLD."before", ''), coalesce(OLD."after", ''), -1
-  UNION ALL
-  SELECT OLD."workspaceId", st."scope", unixepoch(OLD."changedAt") / 3600, 0, coalesce(OLD."before", ''), coalesce(OLD."after", ''), -1
-  FROM "TapdStoryFlowState" st WHERE st."storyId" = OLD."entityId" AND st."scope" <> ''
-  ON CONFLICT ("workspaceId", "scope", "hour", "kind", "before", "after") DO UPDATE SET "n" = "n" + excluded."n";
+  INSERT INTO "TapdStoryFlowDelta" VALUES (OLD."workspaceId", OLD."entityId", unixepoch(OLD."changedAt") / 3600, 0,
+    coalesce(OLD."before", ''), coalesce(OLD."after", ''), -1);
   INSERT INTO "TapdStoryFlowTouch" ("storyId") VALUES (OLD."entityId");
 END;
 
@@ -68,22 +75,12 @@ WHEN (OLD."entityType" = 'story' AND OLD."field" = 'status' OR NEW."entityType" 
     OR OLD."workspaceId" IS NOT NEW."workspaceId" OR OLD."before" IS NOT NEW."before" OR OLD."after" IS NOT NEW."after"
     OR OLD."changedAt" IS NOT NEW."changedAt" OR OLD."id" IS NOT NEW."id")
 BEGIN
-  INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
-  SELECT OLD."workspaceId", '*', unixepoch(OLD."changedAt") / 3600, 0, coalesce(OLD."before", ''), coalesce(OLD."after", ''), -1
-  WHERE OLD."entityType" = 'story' AND OLD."field" = 'status'
-  UNION ALL
-  SELECT OLD."workspaceId", st."scope", unixepoch(OLD."changedAt") / 3600, 0, coalesce(OLD."before", ''), coalesce(OLD."after", ''), -1
-  FROM "TapdStoryFlowState" st WHERE st."storyId" = OLD."entityId" AND st."scope" <> ''
-    AND OLD."entityType" = 'story' AND OLD."field" = 'status'
-  ON CONFLICT ("workspaceId", "scope", "hour", "kind", "before", "after") DO UPDATE SET "n" = "n" + excluded."n";
-  INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
-  SELECT NEW."workspaceId", '*', unixepoch(NEW."changedAt") / 3600, 0, coalesce(NEW."before", ''), coalesce(NEW."after", ''), 1
-  WHERE NEW."entityType" = 'story' AND NEW."field" = 'status'
-  UNION ALL
-  SELECT NEW."workspaceId", st."scope", unixepoch(NEW."changedAt") / 3600, 0, coalesce(NEW."before", ''), coalesce(NEW."after", ''), 1
-  FROM "TapdStoryFlowState" st WHERE st."storyId" = NEW."entityId" AND st."scope" <> ''
-    AND NEW."entityType" = 'story' AND NEW."field" = 'status'
-  ON CONFLICT ("workspaceId", "scope", "hour", "kind", "before", "after") DO UPDATE SET "n" = "n" + excluded."n";
+  INSERT INTO "TapdStoryFlowDelta"
+  SELECT OLD."workspaceId", OLD."entityId", unixepoch(OLD."changedAt") / 3600, 0, coalesce(OLD."before", ''), coalesce(OLD."after", ''), -1
+  WHERE OLD."entityType" = 'story' AND OLD."field" = 'status';
+  INSERT INTO "TapdStoryFlowDelta"
+  SELECT NEW."workspaceId", NEW."entityId", unixepoch(NEW."changedAt") / 3600, 0, coalesce(NEW."before", ''), coalesce(NEW."after", ''), 1
+  WHERE NEW."entityType" = 'story' AND NEW."field" = 'status';
   INSERT INTO "TapdStoryFlowTouch" ("storyId") SELECT OLD."entityId" WHERE OLD."entityType" = 'story' AND OLD."field" = 'status';
   INSERT INTO "TapdStoryFlowTouch" ("storyId") SELECT NEW."entityId" WHERE NEW."entityType" = 'story' AND NEW."field" = 'status';
 END;
@@ -111,11 +108,9 @@ END;
 -- created in: the `before` of its first status change, else its status) and its creation counted.
 CREATE TRIGGER "TapdStoryFlowTouch_recount" AFTER INSERT ON "TapdStoryFlowTouch"
 BEGIN
-  INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
-  SELECT st."workspaceId", CASE w.own WHEN 1 THEN st."scope" ELSE '*' END, st."createdHour", 1, '', st."initial", -1
-  FROM "TapdStoryFlowState" st, (SELECT 0 AS own UNION ALL SELECT 1) w
-  WHERE st."storyId" = NEW."storyId" AND st."createdHour" IS NOT NULL AND st."initial" <> '' AND (w.own = 0 OR st."scope" <> '')
-  ON CONFLICT ("workspaceId", "scope", "hour", "kind", "before", "after") DO UPDATE SET "n" = "n" + excluded."n";
+  INSERT INTO "TapdStoryFlowDelta"
+  SELECT st."workspaceId", st."storyId", st."createdHour", 1, '', st."initial", -1 FROM "TapdStoryFlowState" st
+  WHERE st."storyId" = NEW."storyId" AND st."createdHour" IS NOT NULL AND st."initial" <> '';
 
   INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
   SELECT c."workspaceId", st."scope", unixepoch(c."changedAt") / 3600, 0, coalesce(c."before", ''), coalesce(c."after", ''), -count(*)
@@ -141,11 +136,9 @@ BEGIN
                    ORDER BY c."changedAt", c."id" LIMIT 1), s."status")
   FROM "TapdStory" s WHERE s."id" = NEW."storyId";
 
-  INSERT INTO "TapdStoryFlow" ("workspaceId", "scope", "hour", "kind", "before", "after", "n")
-  SELECT st."workspaceId", CASE w.own WHEN 1 THEN st."scope" ELSE '*' END, st."createdHour", 1, '', st."initial", 1
-  FROM "TapdStoryFlowState" st, (SELECT 0 AS own UNION ALL SELECT 1) w
-  WHERE st."storyId" = NEW."storyId" AND st."createdHour" IS NOT NULL AND st."initial" <> '' AND (w.own = 0 OR st."scope" <> '')
-  ON CONFLICT ("workspaceId", "scope", "hour", "kind", "before", "after") DO UPDATE SET "n" = "n" + excluded."n";
+  INSERT INTO "TapdStoryFlowDelta"
+  SELECT st."workspaceId", st."storyId", st."createdHour", 1, '', st."initial", 1 FROM "TapdStoryFlowState" st
+  WHERE st."storyId" = NEW."storyId" AND st."createdHour" IS NOT NULL AND st."initial" <> '';
 
   DELETE FROM "TapdStoryFlowTouch" WHERE "storyId" = NEW."storyId";
 END;
